@@ -1,0 +1,38 @@
+"""Languages: gettext in templates, lang and dir on <html>, switcher links, notices.
+
+mkdocs-static-i18n builds every language in turn and re-runs these events for
+each; the language being built is ``config.theme["language"]``.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from returnsite.contact import load_phone
+from returnsite.i18n import translations
+from returnsite.languages import alternate_links, language, set_html_dir
+from returnsite.notices import page_notices
+
+
+def on_env(env, config, files):
+    code = config.theme["language"]
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(code), newstyle=True)
+    # Globals, so that theme templates without a page (404.html) have them too.
+    env.globals["language_prefix"] = language(code).prefix
+    env.globals["phone"] = load_phone()
+    return env
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set up the page's context
+def on_page_context(context, page, config, nav):
+    code = config.theme["language"]
+    config.extra["alternate"] = alternate_links(page.url, code)
+    text_language = page.meta.get("text_language") or getattr(page.file, "locale", code)
+    context["text_language"] = text_language
+    context["page_notices"] = page_notices(code, text_language, page.meta)
+    return context
+
+
+def on_post_page(output, page, config):
+    return set_html_dir(output, language(config.theme["language"]))

@@ -1,0 +1,53 @@
+"""The programme's contact data (``data/contact.yml``) and its placeholders in pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from returnsite import ROOT
+
+CONTACT_FILE = ROOT / "data" / "contact.yml"
+PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
+PLACEHOLDERS = ("phone",)
+
+
+@dataclass(frozen=True)
+class Phone:
+    national: str
+    international: str
+
+    @property
+    def tel_uri(self) -> str:
+        return "tel:" + re.sub(r"[^\d+]", "", self.international)
+
+
+@cache
+def load_phone(path: Path = CONTACT_FILE) -> Phone:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["phone"]
+    return Phone(national=data["national"], international=data["international"])
+
+
+def phone_markdown(phone: Phone) -> str:
+    # dir=ltr keeps the digit groups in order inside right-to-left text.
+    return f'[{phone.national}]({phone.tel_uri}){{ .phone-link dir="ltr" }}'
+
+
+def unknown_placeholders(markdown: str) -> list[tuple[int, str]]:
+    """(line, name) of every ``[[name]]`` that the build does not know."""
+    return [
+        (markdown.count("\n", 0, match.start()) + 1, match.group(1))
+        for match in PLACEHOLDER.finditer(markdown)
+        if match.group(1) not in PLACEHOLDERS
+    ]
+
+
+def replace_placeholders(markdown: str, phone: Phone) -> str:
+    """Replace ``[[phone]]`` in a page's Markdown with the tap-to-call link."""
+    return PLACEHOLDER.sub(
+        lambda m: phone_markdown(phone) if m.group(1) == "phone" else m.group(0), markdown
+    )

@@ -1,0 +1,54 @@
+"""UI strings: gettext catalogs in ``locales/``, compiled in memory at build time.
+
+Catalogs are edited as ``locales/<code>/LC_MESSAGES/messages.po`` and never
+committed compiled: :func:`translations` reads the ``.po`` file and compiles it
+with Babel on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from returnsite import ROOT
+
+LOCALES_DIR = ROOT / "locales"
+DOMAIN = "messages"
+
+
+def catalog_path(code: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(code: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
+    """Translations for a language; English (the source) needs no catalog."""
+    path = catalog_path(code, locales_dir)
+    if not path.exists():
+        return NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=code)
+    compiled = BytesIO()
+    # Fuzzy entries are drafts a translator has not confirmed yet: they are
+    # still better for a reader than English, so they are compiled too.
+    write_mo(compiled, catalog, use_fuzzy=True)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogs where it is defined; it is translated where shown."""
+    return message
+
+
+def gettext(code: str, message: str) -> str:
+    return translations(code).gettext(message)
+
+
+# Strings that live in configuration rather than code (mkdocs.yml site_name).
+CONFIG_MESSAGES = [N_("Voluntary return")]

@@ -1,0 +1,18 @@
+from returnsite.notices import DRAFT, FALLBACK, Notice, page_notices
+
+
+def test_page_in_the_readers_language_has_no_notice():
+    assert page_notices("fr", "fr", {}) == []
+
+
+def test_english_text_on_a_french_page_says_it_is_not_translated():
+    assert page_notices("fr", "en", {}) == [Notice("fallback", FALLBACK)]
+
+
+def test_draft_translation_says_it_is_not_checked():
+    assert page_notices("ps", "ps", {"translation": "draft"}) == [Notice("draft", DRAFT)]
+
+
+def test_english_source_is_never_a_draft_notice_when_shown_as_fallback():
+    # The English page itself may be marked draft, but a fallback shows only the fallback notice.
+    assert page_notices("ps", "en", {"translation": "draft"}) == [Notice("fallback", FALLBACK)]
