@@ -27,7 +27,9 @@ def on_env(env, config, files):
 @event_priority(-50)  # after mkdocs-static-i18n has set up the page's context
 def on_page_context(context, page, config, nav):
     code = config.theme["language"]
-    config.extra["alternate"] = alternate_links(page.url, code)
+    # mkdocs-static-i18n sets extra.alternate as an *attribute* on home pages,
+    # which Jinja reads before the key: set both, so our links win everywhere.
+    config.extra["alternate"] = config.extra.alternate = alternate_links(page.url, code)
     text_language = page.meta.get("text_language") or getattr(page.file, "locale", code)
     context["text_language"] = text_language
     context["page_notices"] = page_notices(code, text_language, page.meta)
