@@ -1,0 +1,92 @@
+"""Load and check all content: every country sheet and return story, with the
+checks across files (a story's country needs a sheet, links need targets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from returnsite import ROOT
+from returnsite.content.links import LinkTargets
+from returnsite.content.sections import section_keys
+from returnsite.content.sheets import CountrySheet, load_sheet
+from returnsite.content.stories import Story, load_story
+from returnsite.validation import ContentError, ContentErrors
+
+SHEETS_DIR = "country_sheets"
+STORIES_DIR = "return_stories"
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    sheets: dict[str, CountrySheet]  # by country code, sorted by code
+    stories: dict[str, Story]  # by story name, sorted by name
+
+    def stories_for(self, country: str) -> list[Story]:
+        return [story for story in self.stories.values() if story.country == country]
+
+    def without_examples(self) -> Content:
+        """The content with illustrative example stories left out (for production)."""
+        real = {name: story for name, story in self.stories.items() if not story.data.example}
+        return replace(self, stories=real)
+
+
+def load_content(root: Path = ROOT) -> Content:
+    """All sheets and stories under ``root``; raise :class:`ContentErrors` with
+    every error of every file if anything is wrong."""
+    content, errors = check_content(root)
+    if errors:
+        raise ContentErrors(errors)
+    return content
+
+
+def check_content(root: Path = ROOT) -> tuple[Content, list[ContentError]]:
+    """The valid sheets and stories, and the errors of all the others."""
+    sheets_dir, stories_dir = root / SHEETS_DIR, root / STORIES_DIR
+    folders = _entries(sheets_dir, directories=True)
+    story_files = _entries(stories_dir, directories=False)
+    targets = LinkTargets(
+        sheets=frozenset(folder.name for folder in folders),
+        stories=frozenset(path.stem for path in story_files if path.suffix == ".yml"),
+        sections=section_keys(),
+    )
+    errors: list[ContentError] = []
+    sheets: dict[str, CountrySheet] = {}
+    for path in _entries(sheets_dir, directories=False):
+        if path.suffix in (".yml", ".yaml"):
+            errors.append(
+                ContentError(
+                    path,
+                    None,
+                    "a country sheet is a folder: move this file to "
+                    f"{SHEETS_DIR}/<country code>/sheet.yml and write its texts in <language>.yml",
+                )
+            )
+    for folder in folders:
+        sheet, sheet_errors = load_sheet(folder, targets)
+        errors += sheet_errors
+        if sheet is not None:
+            sheets[sheet.code] = sheet
+    stories: dict[str, Story] = {}
+    for path in story_files:
+        if path.suffix == ".yaml":
+            errors.append(ContentError(path, None, f"rename the file to {path.stem}.yml"))
+        if path.suffix != ".yml":
+            continue
+        story, story_errors = load_story(path, targets)
+        errors += story_errors
+        if story is not None:
+            stories[story.name] = story
+    errors.sort(key=ContentError.sort_key)
+    return Content(root=root, sheets=sheets, stories=stories), errors
+
+
+def _entries(folder: Path, *, directories: bool) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if not path.name.startswith(".") and path.is_dir() == directories
+    )

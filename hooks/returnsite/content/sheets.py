@@ -1,0 +1,280 @@
+"""Country sheets: ``country_sheets/<cc>/sheet.yml`` holds the language-neutral
+facts, written once; ``country_sheets/<cc>/<lang>.yml`` holds the texts of one
+language (``en.yml`` is required: other languages fall back to it)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from returnsite import languages
+from returnsite.content.fields import CountryCode, country_codes, language_codes
+from returnsite.content.links import LinkTargets, document_link_errors
+from returnsite.content.sections import Section, load_sections, sections_model
+from returnsite.validation import (
+    ContentError,
+    Markdown,
+    PastDate,
+    Text,
+    Url,
+    read_document,
+    rule_error,
+    validate_document,
+)
+
+SHEET_FILE = "sheet.yml"
+_KEY = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*")
+
+
+def _check_key(value: str) -> str:
+    if not _KEY.fullmatch(value):
+        raise rule_error(
+            f"'{value}' cannot be a key; write lowercase letters, digits and _ only, "
+            "e.g. families_with_children"
+        )
+    return value
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text = Field(
+        description="Title of the document or web page.", examples=["Country fact sheet"]
+    )
+    publisher: Text = Field(description="Who published it.", examples=["IOM"])
+    url: Url | None = Field(
+        None,
+        description="Its web address, if it is online.",
+        examples=["https://www.example.org/report"],
+    )
+    date: PastDate = Field(
+        description="Date of the publication, or of the version consulted (YYYY-MM-DD).",
+        examples=["2024-03-15"],
+    )
+
+
+class Project(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: Annotated[str, AfterValidator(_check_key)] = Field(
+        description="Short name that the language files use for the project's text.",
+        examples=["families_with_children"],
+    )
+    name: Text = Field(
+        description="The project's name as its organisers write it.",
+        examples=["Reintegration of families with children"],
+    )
+    partner: Text | None = Field(
+        None, description="Organisation running it.", examples=["Caritas International"]
+    )
+    url: Url | None = Field(
+        None, description="Its web address, if any.", examples=["https://www.example.org/project"]
+    )
+
+
+class SheetFacts(BaseModel):
+    """``sheet.yml``: the facts of a country sheet, the same in every language."""
+
+    model_config = ConfigDict(extra="forbid")
+    field_hints: ClassVar[dict[str, str]] = {
+        name: "texts belong in a language file such as en.yml, not in sheet.yml"
+        for name in ("summary", "sections", "title", "texts")
+    }
+
+    country: CountryCode = Field(
+        description="ISO 3166-1 two-letter code of the country, the same as the folder name.",
+        examples=["ma"],
+    )
+    status: Literal["draft", "reviewed"] = Field(
+        description="'draft' until a local partner has checked the sheet, then 'reviewed'.",
+        examples=["draft"],
+    )
+    last_reviewed: PastDate = Field(
+        description="Date of the last review of the whole sheet (YYYY-MM-DD).",
+        examples=["2024-03-15"],
+    )
+    reviewed_by: Text | None = Field(
+        None,
+        description="Who reviewed it (required once the status is 'reviewed').",
+        examples=["Caritas International"],
+        validate_default=True,
+    )
+    partners: list[Text] = Field(
+        [], description="Reintegration partner organisations in this country.", examples=[["IOM"]]
+    )
+    projects: list[Project] = Field([], description="Country-specific projects.")
+    sources: list[Source] = Field([], description="Sources of the facts in the sheet.")
+
+    @field_validator("reviewed_by")
+    @classmethod
+    def _reviewer_of_reviewed_sheet(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("status") == "reviewed":
+            raise rule_error(
+                "missing; a reviewed sheet names who checked it, "
+                "e.g. 'reviewed_by: Caritas International'",
+                at=("status",),
+            )
+        return value
+
+    @field_validator("projects")
+    @classmethod
+    def _unique_project_keys(cls, projects: list[Project]) -> list[Project]:
+        seen: set[str] = set()
+        for index, project in enumerate(projects):
+            if project.key in seen:
+                raise rule_error(
+                    f"the key '{project.key}' is used twice; give each project its own key",
+                    at=("projects", index, "key"),
+                )
+            seen.add(project.key)
+        return projects
+
+
+Sections = sections_model()
+
+
+class SheetTexts(BaseModel):
+    """``<lang>.yml``: the texts of a country sheet in one language."""
+
+    model_config = ConfigDict(extra="forbid")
+    field_hints: ClassVar[dict[str, str]] = {
+        name: f"'{name}' is a fact written once in sheet.yml, not in each language; remove it here"
+        for name in SheetFacts.model_fields
+        if name != "projects"
+    }
+
+    summary: Markdown | None = Field(
+        None, description="One or two sentences shown at the top and in the countries index."
+    )
+    sections: Sections = Field(  # type: ignore[valid-type]
+        default_factory=Sections, description="One Markdown text per section (all optional)."
+    )
+    projects: dict[str, Markdown] = Field(
+        {}, description="A text per project, under the project's key from sheet.yml."
+    )
+
+    def section_texts(self) -> list[tuple[Section, str]]:
+        """The written sections, in page order."""
+        return [
+            (section, text)
+            for section in load_sections()
+            if (text := getattr(self.sections, section.key)) is not None
+        ]
+
+
+@dataclass(frozen=True)
+class CountrySheet:
+    code: str
+    folder: Path
+    facts: SheetFacts
+    texts: dict[str, SheetTexts]  # by language code, in the site's language order
+
+    def text(self, code: str) -> SheetTexts | None:
+        return self.texts.get(code)
+
+
+def load_sheet(
+    folder: Path, targets: LinkTargets
+) -> tuple[CountrySheet | None, list[ContentError]]:
+    """Load one sheet folder; return the sheet, or None and every error found."""
+    errors: list[ContentError] = []
+    default = languages.default_language().code
+    facts = _load_facts(folder, errors)
+    texts: dict[str, SheetTexts] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name == SHEET_FILE:
+            continue
+        if path.suffix != ".yml" or path.stem not in language_codes():
+            errors.append(ContentError(path, None, _unexpected_file(path)))
+            continue
+        document, file_errors = read_document(path)
+        errors += file_errors
+        if document is None:
+            continue
+        errors += document_link_errors(document, path, targets)
+        model, file_errors = validate_document(document, SheetTexts, path)
+        errors += file_errors
+        if model is None:
+            continue
+        texts[path.stem] = model
+        if facts is not None:
+            known = [project.key for project in facts.projects]
+            for key in model.projects:
+                if key not in known:
+                    line = document.key_line_of(("projects", key))
+                    errors.append(ContentError(path, line, _unknown_project(key, known)))
+    if not (folder / f"{default}.yml").is_file():
+        errors.append(
+            ContentError(
+                folder,
+                None,
+                f"no {default}.yml; write the English texts in {default}.yml "
+                "(other languages fall back to them)",
+            )
+        )
+    if errors or facts is None:
+        return None, errors
+    ordered = {code: texts[code] for code in language_codes() if code in texts}
+    return CountrySheet(code=facts.country, folder=folder, facts=facts, texts=ordered), []
+
+
+def _load_facts(folder: Path, errors: list[ContentError]) -> SheetFacts | None:
+    path = folder / SHEET_FILE
+    if not path.is_file():
+        errors.append(
+            ContentError(folder, None, f"no {SHEET_FILE}; copy one from another country's folder")
+        )
+        return None
+    document, file_errors = read_document(path)
+    errors += file_errors
+    if document is None:
+        return None
+    facts, file_errors = validate_document(document, SheetFacts, path)
+    errors += file_errors
+    if facts is not None and facts.country != folder.name:
+        errors.append(
+            ContentError(
+                path,
+                document.line_of(("country",)),
+                f"country: '{facts.country}' does not match the folder name '{folder.name}'; "
+                + _folder_fix(folder.name, facts.country),
+            )
+        )
+        return None
+    return facts
+
+
+def _folder_fix(folder: str, country: str) -> str:
+    if folder in country_codes():
+        return f"write 'country: {folder}' or rename the folder to {country}"
+    return f"rename the folder to {country} (lowercase country code)"
+
+
+def _unexpected_file(path: Path) -> str:
+    if path.suffix == ".yaml":
+        return f"rename the file to {path.stem}.yml (content files end in .yml)"
+    if path.suffix == ".yml":
+        return (
+            f"'{path.stem}' is not one of the site's languages; name a language file after "
+            f"one of: {', '.join(language_codes())} (e.g. fr.yml)"
+        )
+    return f"unexpected file; a sheet folder holds only {SHEET_FILE} and <language>.yml files"
+
+
+def _unknown_project(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else (
+            "declare the project in sheet.yml first"
+            if not known
+            else f"use one of: {', '.join(known)}"
+        )
+    )
+    return f"projects: unknown project '{key}'; {hint}"
