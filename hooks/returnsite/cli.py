@@ -66,6 +66,18 @@ def _selected(path: Path, wanted: list[Path], *, partial: bool = True) -> bool:
     )
 
 
+def _configure_i18n(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _run_i18n(args: argparse.Namespace) -> int:
+    from returnsite.catalogs import update_catalogs
+
+    for path in update_catalogs():
+        print(path.relative_to(ROOT))
+    return 0
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
 COMMANDS: dict[str, Command] = {
@@ -73,6 +85,12 @@ COMMANDS: dict[str, Command] = {
         "check the country sheets and return stories; print every error as path:line: message",
         _configure_validate,
         _run_validate,
+    ),
+    "i18n": (
+        "collect the UI strings of templates and hooks into locales/messages.pot "
+        "and add new ones to every language's catalog",
+        _configure_i18n,
+        _run_i18n,
     ),
 }
 
