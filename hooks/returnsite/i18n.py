@@ -51,4 +51,7 @@ def gettext(code: str, message: str) -> str:
 
 
 # Strings that live in configuration rather than code (mkdocs.yml site_name).
-CONFIG_MESSAGES = [N_("Voluntary return")]
+CONFIG_MESSAGES = [
+    N_("Voluntary return"),
+    N_("Free, voluntary and discreet return to your country, with support to start again."),
+]
