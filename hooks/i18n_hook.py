@@ -14,6 +14,17 @@ from returnsite.languages import alternate_links, language, set_html_dir
 from returnsite.notices import page_notices
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has chosen the language to build
+def on_config(config):
+    # Every language build would write its own 404.html to the site root, the
+    # last one winning; the root 404 page is the default language's.
+    if language(config.theme["language"]).default:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    return config
+
+
 def on_env(env, config, files):
     code = config.theme["language"]
     env.add_extension("jinja2.ext.i18n")
@@ -38,3 +49,9 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return set_html_dir(output, language(config.theme["language"]))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):  # 404.html
+        return set_html_dir(output_content, language(config.theme["language"]))
+    return output_content

@@ -1,0 +1,451 @@
+"""The contact page, one page per return desk and their vCards, in one language.
+
+Pure functions ``(data, language) -> text``: :func:`contact_files` gives every
+file the build adds for a language, :func:`footer_context` what the footer on
+every page shows. The phone number is written as ``[[phone]]`` in the pages
+(the contact hook turns it into the tap-to-call link, as in hand-written pages).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+
+from babel import Locale
+from babel.lists import format_list
+from babel.support import NullTranslations
+from markupsafe import Markup
+
+from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_uri
+from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
+from returnsite.i18n import N_, translations
+from returnsite.languages import language
+from returnsite.vcard import Card, PostalAddress, vcard
+
+CONTACT_PAGE = "contact.md"
+PHONE_CARD = "contact/free-number.vcf"
+ORGANISATION = "Fedasil"
+
+
+@dataclass
+class Texts:
+    """gettext for one language that notes which messages have no translation yet."""
+
+    code: str
+    translations: NullTranslations
+    missing: set[str] = field(default_factory=set)
+
+    def __call__(self, message: str, **values: str) -> str:
+        catalog = getattr(self.translations, "_catalog", {})
+        if self.code != "en" and message not in catalog:
+            self.missing.add(message)
+        text = self.translations.gettext(message)
+        if not values:
+            return text
+        try:
+            return text % values
+        except (KeyError, ValueError, TypeError):
+            # A translation with a misspelt placeholder: the English text, not a broken build.
+            return message % values
+
+
+def texts(code: str) -> Texts:
+    return Texts(code, translations(code))
+
+
+# --- Files ----------------------------------------------------------------------
+
+
+def contact_files(
+    data: ContactData, code: str, site_url: str | None = None
+) -> list[tuple[str, str]]:
+    """``(path, text)`` of the contact page, the desk pages and the vCards."""
+    files = [
+        (CONTACT_PAGE, contact_page(data, code)),
+        (PHONE_CARD, phone_vcard(data.phone, code, _page_url(site_url, code, "contact/"))),
+    ]
+    for slug, desk in data.desks.items():
+        files.append((f"desks/{slug}.md", desk_page(slug, desk, data, code)))
+        url = _page_url(site_url, code, f"desks/{slug}/")
+        files.append((f"desks/{slug}.vcf", desk_vcard(desk, data.phone, code, url)))
+    return files
+
+
+def footer_context(data: ContactData, code: str) -> dict[str, object]:
+    """What the footer shows on every page: the line's hours and its open-now status."""
+    hours = data.phone.opening_hours
+    _ = texts(code)
+    return {
+        "phone_hours": hours_lines(hours, code, _) if hours else [],
+        "phone_status": open_status_html(hours, code, _) if hours else "",
+        "phone_card_path": PHONE_CARD,
+        "contact_path": "contact/",
+    }
+
+
+# --- The contact page -----------------------------------------------------------
+
+
+def contact_page(data: ContactData, code: str) -> str:
+    _ = texts(code)
+    phone = data.phone
+    desks = data.desks
+    lines = [
+        "# " + _("Contact and help"),
+        "",
+        "## " + _("Free phone line"),
+        "",
+        _call_button(phone),
+        "",
+        _("Call this number for information about voluntary return.")
+        + " "
+        + _("The call is free from Belgian phones."),
+        "",
+    ]
+    if phone.opening_hours is not None:
+        lines += ["**" + _("When the line answers (Brussels time):") + "**", ""]
+        lines += [_hours_html(phone.opening_hours, code, _), ""]
+    lines += [
+        _button(_("Save this number in your phone"), PHONE_CARD),
+        "",
+        "## " + _("Return desks"),
+        "",
+        _(
+            "Fedasil has return desks in these cities. There, you get information about "
+            "voluntary return and help to prepare it."
+        ),
+        "",
+    ]
+    lines += [f"- [{desk.name_in(code)}](desks/{slug}.md)" for slug, desk in desks.items()]
+    lines.append("")
+    if any(desk.address is None or desk.hours is None for desk in desks.values()):
+        lines += [
+            _(
+                "This site does not have the address and opening hours of every desk yet. "
+                "Call the free number %(phone)s to know where to go and when.",
+                phone="[[phone]]",
+            ),
+            "",
+        ]
+    lines += _other_help(_)
+    lines += _orders(data, _)
+    lines += [_sources(data, _)]
+    return _page(
+        _,
+        _("Contact and help"),
+        _("The free phone line, the return desks and other places that help you."),
+        lines,
+    )
+
+
+def _other_help(_: Texts) -> list[str]:
+    return [
+        "## " + _("Other places to get help"),
+        "",
+        "- " + _("**Your social worker:** you can talk with your social worker about return."),
+        "- "
+        + _(
+            "**Reception centres:** if you asked for international protection, the social "
+            "workers and return counsellors of your reception centre give you information."
+        ),
+        "- "
+        + _(
+            "**Social services, NGOs and municipalities:** some of them can inform you "
+            "about voluntary return and accompany you in your decision."
+        ),
+        "",
+        _("Not sure where to go? Call the free number %(phone)s.", phone="[[phone]]"),
+        "",
+    ]
+
+
+def _orders(data: ContactData, _: Texts) -> list[str]:
+    lines = ["## " + _("Brochures and posters"), ""]
+    orders = data.orders
+    if orders is not None and orders.email:
+        link = f"[{orders.email}](mailto:{orders.email})"
+        lines.append(_("To order brochures and posters, write to %(email)s.", email=link))
+    elif orders is not None and orders.form:
+        link = _link(_("the contact form of the programme"), orders.form)
+        lines.append(_("To order brochures and posters, use %(form)s.", form=link))
+    else:
+        lines.append(
+            _(
+                "To order brochures and posters, ask at a return desk or call the free "
+                "number %(phone)s.",
+                phone="[[phone]]",
+            )
+        )
+    return [*lines, ""]
+
+
+def _sources(data: ContactData, _: Texts) -> str:
+    sources = list(dict.fromkeys(desk.source for desk in data.desks.values()))
+    if data.phone.hours_source:
+        sources.append(_("hours of the phone line: %(source)s", source=data.phone.hours_source))
+    return "*" + _("Sources:") + " " + "; ".join(sources) + ".*"
+
+
+# --- A desk's page --------------------------------------------------------------
+
+# What a desk's page lists as unknown when a field is missing.
+MISSING = {
+    "address": N_("the address"),
+    "hours": N_("the opening hours"),
+    "phone": N_("the phone number of the desk"),
+    "email": N_("the e-mail address of the desk"),
+    "languages": N_("the languages spoken at the desk"),
+    "accessibility": N_("whether a wheelchair can get in"),
+    "appointment_needed": N_("whether you need an appointment"),
+    "public_transport": N_("how to get there by public transport"),
+}
+
+
+def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
+    _ = texts(code)
+    city = desk.name_in(code)
+    title = _("Return desk in %(city)s", city=city)
+    lines = [
+        f"# {title}",
+        "",
+        _("At a return desk, you get information about voluntary return and help to prepare it."),
+        "",
+    ]
+    for section in (
+        _address,
+        _hours,
+        _phone,
+        _email,
+        _languages,
+        _accessibility,
+        _appointment,
+        _transport,
+    ):
+        lines += section(desk, code, _)
+    missing = [_(MISSING[name]) for name in MISSING if _is_missing(desk, name)]
+    if missing:
+        lines += [
+            "!!! tip " + json.dumps(_("Call the free number to ask"), ensure_ascii=False),
+            "",
+            "    " + _("This site does not have these details of the desk yet:"),
+            "",
+            *[f"    - {item}" for item in missing],
+            "",
+            "    "
+            + _(
+                "Call the free number %(phone)s to ask them. The call is free from Belgian phones.",
+                phone="[[phone]]",
+            ),
+            "",
+        ]
+    lines += [
+        _button(_("Save this desk in your phone"), f"{slug}.vcf"),
+        "",
+        _link(_("All return desks and the free phone line"), f"../{CONTACT_PAGE}"),
+        "",
+        "*" + _("Source:") + f" {desk.source}.*",
+    ]
+    description = _("Return desk in %(city)s: how to reach it.", city=city)
+    return _page(_, title, description, lines)
+
+
+def _is_missing(desk: Desk, name: str) -> bool:
+    return getattr(desk, name) in (None, [], {})
+
+
+def _address(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.address is None and desk.geo is None:
+        return []
+    lines = ["## " + _("Address"), ""]
+    if desk.address is not None:
+        town = desk.address.town or desk.city
+        lines += [f"{desk.address.street}  ", f"{desk.address.postcode} {town}", ""]
+    if desk.geo is not None:
+        geo = f"geo:{desk.geo.latitude},{desk.geo.longitude}"
+        lines += [_link(_("Open in a map app"), geo) + "{ .md-button }", ""]
+    return lines
+
+
+def _hours(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.opening_hours is None:
+        return []
+    return ["## " + _("Opening hours"), "", _hours_html(desk.opening_hours, code, _), ""]
+
+
+def _phone(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.phone is None:
+        return []
+    link = f'[{desk.phone}]({tel_uri(desk.phone)}){{ .phone-link dir="ltr" }}'
+    return ["## " + _("Phone"), "", link, ""]
+
+
+def _email(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.email is None:
+        return []
+    return ["## " + _("E-mail"), "", f"[{desk.email}](mailto:{desk.email})", ""]
+
+
+def _languages(desk: Desk, code: str, _: Texts) -> list[str]:
+    if not desk.languages:
+        return []
+    names = [language_name(lang, code) for lang in desk.languages]
+    return ["## " + _("Languages spoken"), "", format_list(names, locale=code), ""]
+
+
+def _accessibility(desk: Desk, code: str, _: Texts) -> list[str]:
+    access = desk.accessibility
+    if access is None:
+        return []
+    lines = ["## " + _("Access"), ""]
+    if access.step_free is not None:
+        lines += [
+            _("A wheelchair can get in without steps.")
+            if access.step_free
+            else _("There are steps at the entrance."),
+            "",
+        ]
+    if access.note:
+        lines += _english_text(access.note, code)
+    return lines
+
+
+def _appointment(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.appointment_needed is None:
+        return []
+    text = (
+        _("Make an appointment before you go.")
+        if desk.appointment_needed
+        else _("You can go without an appointment during the opening hours.")
+    )
+    return ["## " + _("Appointment"), "", text, ""]
+
+
+def _transport(desk: Desk, code: str, _: Texts) -> list[str]:
+    if desk.public_transport is None:
+        return []
+    return ["## " + _("By public transport"), "", *_english_text(desk.public_transport, code)]
+
+
+def _english_text(text: str, code: str) -> list[str]:
+    """A text the data gives in English only, marked as English in other languages."""
+    if code == "en":
+        return [text, ""]
+    return [text, '{: lang="en" dir="ltr" }', ""]
+
+
+def language_name(lang: str, code: str) -> str:
+    """A spoken language's name in the reader's language, from CLDR."""
+    name = Locale.parse(code).languages.get(lang) or Locale("en").languages[lang]
+    return name[:1].upper() + name[1:]
+
+
+# --- vCards ---------------------------------------------------------------------
+
+
+def phone_vcard(phone: PhoneLine, code: str, url: str | None = None) -> str:
+    _ = texts(code)
+    note = [_("The call is free from Belgian phones.")]
+    if phone.opening_hours is not None:
+        note += [
+            _("When the line answers (Brussels time):"),
+            hours_text(phone.opening_hours, code, _),
+        ]
+    card = Card(
+        full_name=_("Voluntary return: free phone line"),
+        phones=(phone.international,),
+        url=url,
+        note="\n".join(note),
+        language=code,
+    )
+    return vcard(card)
+
+
+def desk_vcard(desk: Desk, phone: PhoneLine, code: str, url: str | None = None) -> str:
+    _ = texts(code)
+    city = desk.name_in(code)
+    note = []
+    if desk.opening_hours is not None:
+        note += [_("Opening hours"), hours_text(desk.opening_hours, code, _)]
+    if desk.phone is None:
+        # Without the desk's own number, the card gives the free line that informs about it.
+        note.append(_("The phone number is the free phone line of the voluntary return programme."))
+    address = None
+    if desk.address is not None:
+        address = PostalAddress(
+            street=desk.address.street,
+            postcode=desk.address.postcode,
+            locality=desk.address.town or desk.city,
+            country=Locale.parse(code).territories["BE"],
+        )
+    card = Card(
+        full_name=f"{ORGANISATION}: " + _("Return desk in %(city)s", city=city),
+        phones=(international(desk.phone) if desk.phone else phone.international,),
+        emails=(desk.email,) if desk.email else (),
+        address=address,
+        geo=(desk.geo.latitude, desk.geo.longitude) if desk.geo else None,
+        url=url,
+        note="\n".join(note) or None,
+        language=code,
+    )
+    return vcard(card)
+
+
+# --- Pieces ---------------------------------------------------------------------
+
+
+def open_status_html(hours: OpeningHours, code: str, _: Texts) -> Markup:
+    """An empty, hidden element that assets/contact.js fills with "open now / opens at"."""
+    attributes = {
+        **status_data(hours, code),
+        "data-open": _("Open now, until %(time)s"),
+        "data-opens-today": _("Closed now. Opens today at %(time)s"),
+        "data-opens-tomorrow": _("Closed now. Opens tomorrow at %(time)s"),
+        "data-opens-on": _("Closed now. Opens on %(day)s at %(time)s"),
+    }
+    written = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    return Markup(f'<p class="open-status" data-open-status role="status" hidden {written}></p>')
+
+
+def _hours_html(hours: OpeningHours, code: str, _: Texts) -> str:
+    """The week as a list of days and times, with the element for "open now"."""
+    lang = language(code)
+    rows = "".join(_hours_row(line) for line in hours_lines(hours, code, _))
+    status = str(open_status_html(hours, code, _))
+    return f'<dl class="opening-hours" lang="{code}" dir="{lang.dir}">{rows}</dl>\n{status}'
+
+
+def _hours_row(line: HoursLine) -> str:
+    return f"<dt>{html.escape(line.days)}</dt><dd>{html.escape(line.times)}</dd>"
+
+
+def _link(text: str, target: str) -> str:
+    return f"[{text}]({target})"
+
+
+def _button(text: str, target: str) -> str:
+    return _link(text, target) + "{ .md-button .save-contact }"
+
+
+def _call_button(phone: PhoneLine) -> str:
+    return (
+        f"[{phone.national}]({phone.tel_uri})"
+        '{ .md-button .md-button--primary .call-button dir="ltr" }'
+    )
+
+
+def _page(_: Texts, title: str, description: str, lines: list[str]) -> str:
+    meta = {"title": title, "description": description}
+    if _.missing:
+        # Some texts are still in English: say so, as for hand-written pages.
+        meta["text_language"] = "en"
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    )
+    return f"---\n{front}\n---\n\n" + "\n".join(lines).rstrip() + "\n"
+
+
+def _page_url(site_url: str | None, code: str, path: str) -> str | None:
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + language(code).prefix + path
