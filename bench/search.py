@@ -33,8 +33,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     args = parser.parse_args()
     site_dir = args.site or build()
-    print(f"{'lang':5} {'query':16} {'results':>7} {'requests':>8} {'page KB':>8} "
-          f"{'search KB':>9} {'search KB gz':>12}")
+    print(
+        f"{'lang':5} {'query':16} {'results':>7} {'requests':>8} {'page KB':>8} "
+        f"{'search KB':>9} {'search KB gz':>12}"
+    )
     with serve(site_dir) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for code, query in QUERIES.items():
@@ -56,8 +58,10 @@ def main() -> None:
             page_kb = sum(raw for raw, _ in sizes[:before]) / 1024
             search_raw = sum(raw for raw, _ in sizes[before:]) / 1024
             search_gz = sum(gz for _, gz in sizes[before:]) / 1024
-            print(f"{code:5} {query:16} {results:>7} {len(fetched) - before:>8} {page_kb:>8.1f} "
-                  f"{search_raw:>9.1f} {search_gz:>12.1f}")
+            print(
+                f"{code:5} {query:16} {results:>7} {len(fetched) - before:>8} {page_kb:>8.1f} "
+                f"{search_raw:>9.1f} {search_gz:>12.1f}"
+            )
             page.close()
         browser.close()
 

@@ -11,7 +11,25 @@ from returnsite.languages import (
     set_html_dir,
 )
 
-EXPECTED_CODES = "en fr nl es sq sr uk ru ar fa ps zh mn am ti ff ln".split()
+EXPECTED_CODES = [
+    "en",
+    "fr",
+    "nl",
+    "es",
+    "sq",
+    "sr",
+    "uk",
+    "ru",
+    "ar",
+    "fa",
+    "ps",
+    "zh",
+    "mn",
+    "am",
+    "ti",
+    "ff",
+    "ln",
+]
 
 
 def _mkdocs_languages() -> list[dict]:

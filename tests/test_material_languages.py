@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 import material
 import pytest
+
 from returnsite import ROOT
 from returnsite.languages import Language, load_languages
 

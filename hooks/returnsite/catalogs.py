@@ -26,11 +26,14 @@ def update_catalogs(root: Path = ROOT) -> list[Path]:
     """Extract the UI strings and merge them into every language's catalog."""
     _pybabel(
         "extract",
-        "--mapping-file", str(root / "babel.cfg"),
+        "--mapping-file",
+        str(root / "babel.cfg"),
         "--no-location",
         "--sort-output",
-        "--project", "voluntary-return-site",
-        "--output-file", str(TEMPLATE),
+        "--project",
+        "voluntary-return-site",
+        "--output-file",
+        str(TEMPLATE),
         str(root),
     )
     written = []
@@ -42,14 +45,15 @@ def update_catalogs(root: Path = ROOT) -> list[Path]:
         extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []
         _pybabel(
             action,
-            "--input-file", str(TEMPLATE),
-            "--output-dir", str(LOCALES_DIR),
-            "--locale", lang.code,
-            "--domain", DOMAIN,
+            "--input-file",
+            str(TEMPLATE),
+            "--output-dir",
+            str(LOCALES_DIR),
+            "--locale",
+            lang.code,
+            "--domain",
+            DOMAIN,
             *extra,
         )
         written.append(path)
     return written
-
-
-

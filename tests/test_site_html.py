@@ -1,0 +1,76 @@
+"""Checks over every page of the built site (parsed HTML, no browser)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from returnsite.languages import load_languages
+
+LANGS = load_languages()
+
+
+def _language_of(site, html_file) -> str:
+    rel = html_file.relative_to(site).parts
+    return rel[0] if rel[0] in {lang.code for lang in LANGS} else "en"
+
+
+def _pages(site):
+    return [p for p in site.rglob("*.html") if p.parts[-2:] != ("pagefind",)]
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
+def test_every_language_has_its_home_page(site, lang):
+    assert (site / lang.prefix / "index.html").is_file()
+
+
+def test_lang_and_dir_on_every_page(site):
+    by_code = {lang.code: lang for lang in LANGS}
+    wrong = []
+    for html_file in _pages(site):
+        head = html_file.read_text(encoding="utf-8")[:400]
+        match = re.search(r'<html dir="(\w+)" lang="([\w-]+)"', head)
+        lang = by_code[_language_of(site, html_file)]
+        if not match or match.groups() != (lang.dir, lang.code):
+            wrong.append(f"{html_file.relative_to(site)}: {match and match.groups()}")
+    assert not wrong, "\n".join(wrong)
+
+
+class _ExternalRefs(HTMLParser):
+    """Collects every URL a page would load or link to outside the site."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("src", "href", "srcset", "poster", "data"):
+            value = attrs.get(name) or ""
+            loads = name != "href" or (tag == "link" and attrs.get("rel") != "alternate")
+            if loads and re.match(r"(https?:)?//", value):
+                self.loads.append(f"<{tag} {name}={value}>")
+
+
+def test_no_page_loads_anything_from_another_site(site):
+    found = []
+    for html_file in _pages(site):
+        parser = _ExternalRefs()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        found += [f"{html_file.relative_to(site)}: {ref}" for ref in parser.loads]
+    assert not found, "\n".join(found[:20])
+
+
+def test_untranslated_programme_page_falls_back_to_english_with_a_notice(site):
+    # The news page is written in English, French and Dutch only.
+    html = (site / "ln" / "news" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in html
+    assert "page-notice--fallback" in html
+
+
+def test_search_index_is_split_by_language(site):
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    for code in ("en", "fr", "ar", "zh", "am"):
+        assert f'"{code}"' in entry
