@@ -1,4 +1,4 @@
-from returnsite.notices import DRAFT, FALLBACK, Notice, page_notices
+from returnsite.notices import DRAFT, FALLBACK, OUTDATED, Notice, page_notices
 
 
 def test_page_in_the_readers_language_has_no_notice():
@@ -16,3 +16,14 @@ def test_draft_translation_says_it_is_not_checked():
 def test_english_source_is_never_a_draft_notice_when_shown_as_fallback():
     # The English page itself may be marked draft, but a fallback shows only the fallback notice.
     assert page_notices("ps", "en", {"translation": "draft"}) == [Notice("fallback", FALLBACK)]
+
+
+def test_a_sheet_not_reviewed_for_long_says_it_may_be_out_of_date():
+    assert page_notices("fr", "fr", {"outdated": True}) == [Notice("outdated", OUTDATED)]
+
+
+def test_an_outdated_fallback_page_has_both_notices():
+    assert page_notices("ps", "en", {"outdated": True}) == [
+        Notice("fallback", FALLBACK),
+        Notice("outdated", OUTDATED),
+    ]

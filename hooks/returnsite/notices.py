@@ -1,4 +1,5 @@
-"""Notices shown above a page's text: fallback to English, draft translation."""
+"""Notices shown above a page's text: fallback to English, draft translation,
+information that may be out of date."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Literal, NamedTuple
 
 from returnsite.i18n import N_
 
-Kind = Literal["fallback", "draft"]
+Kind = Literal["fallback", "draft", "outdated"]
 
 
 class Notice(NamedTuple):
@@ -23,6 +24,13 @@ DRAFT = N_(
     "ask at a return desk or call the free number."
 )
 
+# A country sheet whose last review is older than extra.sheet_stale_after_months
+# (front matter `outdated: true`, set by returnsite.render_sheets).
+OUTDATED = N_(
+    "This information may be out of date: it has not been reviewed for a long time. "
+    "Before you decide, check it with a return counsellor."
+)
+
 
 def page_notices(build_language: str, text_language: str, meta: dict) -> list[Notice]:
     """Which notices a page needs, from the language of its text and its front matter."""
@@ -31,4 +39,6 @@ def page_notices(build_language: str, text_language: str, meta: dict) -> list[No
         notices.append(Notice("fallback", FALLBACK))
     elif meta.get("translation") == "draft":
         notices.append(Notice("draft", DRAFT))
+    if meta.get("outdated") is True:
+        notices.append(Notice("outdated", OUTDATED))
     return notices

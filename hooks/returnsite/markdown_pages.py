@@ -1,0 +1,185 @@
+"""What the country sheet and story pages share: where pages live, links between
+them, the language of each part of a page, and the Jinja templates that lay
+the Markdown out (``overrides/markdown/``).
+
+The templates write Markdown (with a little HTML) that mkdocs renders like a
+hand-written page; they are ``.html`` files so that ``returnsite i18n``
+extracts their ``_()`` strings, and mkdocs never copies them into the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from babel.dates import format_date
+from babel.support import NullTranslations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from returnsite import ROOT
+from returnsite.content.links import ContentLink, rewrite_links
+from returnsite.languages import default_language, language
+
+TEMPLATES_DIR = ROOT / "overrides" / "markdown"
+
+COUNTRIES_INDEX = "countries/index.md"
+STORIES_INDEX = "stories/index.md"
+PHOTOS_DIR = "assets/stories"
+
+
+def sheet_path(country: str) -> str:
+    return f"countries/{country}.md"
+
+
+def story_path(name: str) -> str:
+    return f"stories/{name}.md"
+
+
+def photo_site_path(photo_file: str) -> str:
+    """Where a story's photo is published, once for all languages."""
+    return f"{PHOTOS_DIR}/{photo_file}"
+
+
+def relative_link(from_page: str, to_path: str) -> str:
+    """A link from page ``from_page`` to ``to_path``, both relative to the language root."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def link_rewriter(from_page: str, stories: Collection[str] | None) -> Callable[[str], str]:
+    """Turn the ``sheet:``/``story:`` links of an editor's text into page links.
+
+    ``stories`` are the stories with a page in this build (None: all). A link
+    to a story left out (an example, in production) goes to the stories index.
+    """
+
+    def url_for(link: ContentLink) -> str:
+        if link.kind == "sheet":
+            anchor = f"#{link.anchor}" if link.anchor else ""
+            return relative_link(from_page, sheet_path(link.target)) + anchor
+        kept = stories is None or link.target in stories
+        target = story_path(link.target) if kept else STORIES_INDEX
+        return relative_link(from_page, target)
+
+    return lambda text: rewrite_links(text, url_for)
+
+
+@dataclass(frozen=True)
+class Part:
+    """An editor's Markdown text, links rewritten, with ``lang``/``dir`` if it is
+    not in the language of the page's texts."""
+
+    text: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The reader of a page: the language being built, its UI translations, and
+    the language the page's texts are written in (English when not translated).
+
+    Parts of the page in another language than the texts' carry ``lang`` and
+    ``dir``, so that screen readers pronounce them right.
+    """
+
+    code: str
+    translations: NullTranslations
+    text_code: str
+
+    def gettext(self, message: str, **values: Any) -> str:
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, num: int, **values: Any) -> str:
+        text = self.translations.ngettext(singular, plural, num)
+        return text % {"num": num, **values}
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="long", locale=language(self.code).locale)
+
+    def lang_of(self, lang: str) -> dict[str, str]:
+        """``lang``/``dir`` for a part written in ``lang``, empty if the page's texts are."""
+        if lang == self.text_code:
+            return {}
+        return {"lang": lang, "dir": language(lang).dir}
+
+    @property
+    def ui(self) -> dict[str, str]:
+        """``lang``/``dir`` for a part in the reader's language (headings, labels)."""
+        return self.lang_of(self.code)
+
+
+def reader(code: str, translations: NullTranslations, translated: bool = True) -> Reader:
+    """The reader of language ``code``; ``translated`` says if the texts exist in it."""
+    return Reader(code, translations, code if translated else default_language().code)
+
+
+# --- Markdown and HTML pieces ----------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#!])")  # what Python-Markdown unescapes
+
+
+def md_escape(text: str) -> str:
+    """Plain text (a name, a title) safe inside Markdown: nothing in it is markup."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_attrs(attrs: Mapping[str, str]) -> str:
+    """`` name="value"`` pairs for an HTML tag (with a leading space), or ''."""
+    return "".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items())
+
+
+def attr_list(attrs: Mapping[str, str], anchor: str | None = None) -> str:
+    """A Markdown ``{ #anchor lang=.. }`` attribute list (with a leading space), or ''."""
+    parts = [f"#{anchor}"] if anchor else []
+    parts += [f'{name}="{value}"' for name, value in attrs.items()]
+    return " { " + " ".join(parts) + " }" if parts else ""
+
+
+def in_language(text: str, attrs: Mapping[str, str]) -> str:
+    """Inline Markdown ``text`` marked with ``lang``/``dir`` when ``attrs`` has them."""
+    return f"<span{html_attrs(attrs)}>{text}</span>" if attrs else text
+
+
+def front_matter(meta: Mapping[str, Any]) -> str:
+    """YAML front matter; JSON values are valid YAML and need no quoting rules."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+# --- Templates ------------------------------------------------------------------
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=False,  # the templates write Markdown; HTML parts use |e
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(md=md_escape, attrs=html_attrs, attr_list=attr_list, lang=in_language)
+    return env
+
+
+def render(template: str, page_reader: Reader, **context: Any) -> str:
+    """Render ``overrides/markdown/<template>`` for a reader; blank-line runs are collapsed."""
+    text = (
+        environment()
+        .get_template(template)
+        .render(
+            _=page_reader.gettext,
+            ngettext=page_reader.ngettext,
+            reader=page_reader,
+            **context,
+        )
+    )
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
