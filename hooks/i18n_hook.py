@@ -10,7 +10,13 @@ from mkdocs.plugins import event_priority
 
 from returnsite.contact import load_phone
 from returnsite.i18n import translations
-from returnsite.languages import alternate_links, language, set_html_dir
+from returnsite.languages import (
+    alternate_links,
+    language,
+    load_languages,
+    page_path,
+    set_html_dir,
+)
 from returnsite.notices import page_notices
 
 
@@ -32,6 +38,8 @@ def on_env(env, config, files):
     # Globals, so that theme templates without a page (404.html) have them too.
     env.globals["language_prefix"] = language(code).prefix
     env.globals["phone"] = load_phone()
+    env.globals["site_languages"] = load_languages()
+    env.filters["neutral_path"] = lambda url: page_path(url, code)
     return env
 
 
