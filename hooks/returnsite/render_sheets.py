@@ -243,10 +243,13 @@ def _source(source: Source, page_reader: Reader) -> str:
     title = md_escape(source.title)
     if source.url:
         title = f"[{title}](<{source.url}>)"
+    publisher = md_escape(source.publisher)
+    if source.date is None:
+        return page_reader.gettext("%(title)s, %(publisher)s", title=title, publisher=publisher)
     return page_reader.gettext(
         "%(title)s, %(publisher)s, %(date)s",
         title=title,
-        publisher=md_escape(source.publisher),
+        publisher=publisher,
         date=page_reader.date(source.date),
     )
 

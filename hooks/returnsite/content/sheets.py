@@ -52,8 +52,10 @@ class Source(BaseModel):
         description="Its web address, if it is online.",
         examples=["https://www.example.org/report"],
     )
-    date: PastDate = Field(
-        description="Date of the publication, or of the version consulted (YYYY-MM-DD).",
+    date: PastDate | None = Field(
+        None,
+        description="Date of the publication (YYYY-MM-DD). Leave it out when the document "
+        "shows no date: never guess one.",
         examples=["2024-03-15"],
     )
 
