@@ -284,14 +284,14 @@ def test_missing_sections_point_to_the_phone_line_and_the_desks() -> None:
         "Work and income, Education and training, Social protection, "
         "Women, children and vulnerable people, The reintegration partner in this country, "
         "Country-specific projects, and Useful contacts.\n"
-        "For your questions, call the free number [[phone]] or ask at a return desk.\n"
-        "[Find a return desk](../contact.md)\n"
+        "For your questions, call the free number [[phone]] or ask at a return desk.\n\n"
+        "[Find a return desk](../contact.md)\n{: .page-links }\n"
     ) in page
 
 
 def test_the_sheet_links_back_to_the_countries_index() -> None:
     page = sheet_page(make_sheet(), "en", ENGLISH, OPTIONS)
-    assert page.endswith("\n[All countries of return](index.md)\n")
+    assert page.endswith("\n[All countries of return](index.md)\n{: .page-links }\n")
 
 
 def test_without_a_desks_page_there_is_no_link_to_it() -> None:

@@ -30,12 +30,22 @@ def test_lang_and_dir_on_every_page(site):
     by_code = {lang.code: lang for lang in LANGS}
     wrong = []
     for html_file in _pages(site):
-        head = html_file.read_text(encoding="utf-8")[:400]
-        match = re.search(r'<html dir="(\w+)" lang="([\w-]+)"', head)
+        tag = re.search(r"<html\b[^>]*>", html_file.read_text(encoding="utf-8")[:400])
+        found = dict(re.findall(r'\b(dir|lang)="([\w-]+)"', tag.group())) if tag else {}
         lang = by_code[_language_of(site, html_file)]
-        if not match or match.groups() != (lang.dir, lang.code):
-            wrong.append(f"{html_file.relative_to(site)}: {match and match.groups()}")
+        if found == {"dir": "ltr", "lang": "en"} and _is_english_leaflet(html_file, lang.code):
+            continue
+        if found != {"dir": lang.dir, "lang": lang.code}:
+            wrong.append(f"{html_file.relative_to(site)}: {found}")
     assert not wrong, "\n".join(wrong)
+
+
+def _is_english_leaflet(html_file, code: str) -> bool:
+    """A leaflet not translated yet is an English document, with a notice in the reader's."""
+    html = html_file.read_text(encoding="utf-8")
+    return html_file.parts[-3:-1] == ("brochures", "leaflet") and (
+        f'<p class="notice" lang="{code}"' in html
+    )
 
 
 class _ExternalRefs(HTMLParser):

@@ -117,8 +117,9 @@ def contact_page(data: ContactData, code: str) -> str:
         ),
         "",
     ]
+    lines += ['<div class="link-list" markdown>', ""]
     lines += [f"- [{desk.name_in(code)}](desks/{slug}.md)" for slug, desk in desks.items()]
-    lines.append("")
+    lines += ["", "</div>", ""]
     if any(desk.address is None or desk.hours is None for desk in desks.values()):
         lines += [
             _(

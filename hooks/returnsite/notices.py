@@ -24,6 +24,14 @@ DRAFT = N_(
     "ask at a return desk or call the free number."
 )
 
+# A translation made from an older version of its English source (see
+# returnsite.translation_status).
+SOURCE_NEWER = N_(
+    "The English version of this page has changed since this translation was made. "
+    "It may have newer information."
+)
+READ_ENGLISH = N_("Read the English version")
+
 # A country sheet whose last review is older than extra.sheet_stale_after_months
 # (front matter `outdated: true`, set by returnsite.render_sheets).
 OUTDATED = N_(

@@ -39,7 +39,6 @@ function show(result, form, rules, money, day) {
   const now = new Date();
   const date = result.querySelector("#estimator-date");
   date.textContent = day.format(now);
-  date.dateTime = now.toISOString().slice(0, 10);
   showAnswers(result.querySelector("#estimator-answers"), form);
 
   const { visa, ...answers } = readForm(form);
