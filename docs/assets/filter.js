@@ -35,7 +35,7 @@ export function matchesChoices(values, choices) {
 export function statusText(shown, filtering, messages, lang) {
   if (!filtering) return "";
   if (shown === 0) return messages.none;
-  return messages.count.replace("{n}", new Intl.NumberFormat(lang).format(shown));
+  return messages.count.replace("{n}", new Intl.NumberFormat(lang, { numberingSystem: "latn" }).format(shown));
 }
 
 export function setUp(root) {

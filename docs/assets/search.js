@@ -17,7 +17,7 @@ async function load() {
 
 function countText(n) {
   if (n === 0) return status.dataset.none;
-  return status.dataset.count.replace("{n}", new Intl.NumberFormat(document.documentElement.lang).format(n));
+  return status.dataset.count.replace("{n}", new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" }).format(n));
 }
 
 async function run() {

@@ -13,14 +13,13 @@ from typing import Annotated, Literal, NamedTuple
 
 from babel import Locale
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import parse_pattern
 from jinja2 import Environment
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from returnsite import ROOT
-from returnsite.i18n import translations
+from returnsite.i18n import or_list, translations
 from returnsite.validation import (
     ContentError,
     PastDate,
@@ -229,7 +228,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
         return _("up to %(amount)s") % {"amount": euros(amount)}
 
     def statuses(names: list[str]) -> str:
-        return format_list([_(STATUS_LABELS[name]) for name in names], style="or", locale=code)
+        return or_list([_(STATUS_LABELS[name]) for name in names], code)
 
     everyone = _("Everyone in the programme")
     premium, basic = rules.departure_premium, rules.reintegration

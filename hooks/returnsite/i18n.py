@@ -11,6 +11,8 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -55,3 +57,17 @@ CONFIG_MESSAGES = [
     N_("Voluntary return"),
     N_("Free, voluntary and discreet return to your country, with support to start again."),
 ]
+
+
+def or_list(items: list[str], code: str) -> str:
+    """ "a, b or c" in language *code*.
+
+    CLDR has no "or" list for some of the site's languages (Pulaar, Lingala):
+    Babel then gives the English word. Those get the catalog's pattern instead.
+    """
+    if Locale.parse(code).list_patterns["or"] != Locale.parse("root").list_patterns["or"]:
+        return format_list(items, style="or", locale=code)
+    if code == "en" or len(items) < 2:
+        return format_list(items, style="or", locale="en")
+    pattern = gettext(code, N_("%(items)s or %(last)s"))
+    return pattern % {"items": ", ".join(items[:-1]), "last": items[-1]}

@@ -45,9 +45,10 @@ test("says nothing while no filter is used", () => {
   assert.equal(statusText(3, false, { none: "None", count: "Found: {n}" }, "en"), "");
 });
 
-test("says how many items are shown, in the page's digits", () => {
+test("says how many items are shown, in Latin digits like the rest of the site", () => {
   assert.equal(statusText(3, true, { none: "None", count: "Found: {n}" }, "en"), "Found: 3");
-  assert.equal(statusText(3, true, { none: "None", count: "{n}" }, "ar-EG"), "٣");
+  assert.equal(statusText(1500, true, { none: "None", count: "{n}" }, "fa"), "1,500");
+  assert.equal(statusText(3, true, { none: "None", count: "{n}" }, "ar-EG"), "3");
 });
 
 test("says when nothing is found", () => {

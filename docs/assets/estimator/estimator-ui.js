@@ -10,14 +10,22 @@ function start(root) {
   const form = root.querySelector("#estimator-form");
   const result = root.querySelector("#estimator-result");
   const lang = document.documentElement.lang || "en";
+  // Latin digits in every language, like the phone number and the amounts and
+  // dates that the build writes with Babel (Farsi and Pashto would otherwise
+  // get Persian digits here and Latin ones in the table of rules).
   const money = new Intl.NumberFormat(lang, {
     style: "currency",
     currency: "EUR",
     minimumFractionDigits: 0,
     maximumFractionDigits: 0,
+    numberingSystem: "latn",
   });
   // Gregorian calendar: the printed date goes into Belgian files.
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", calendar: "gregory" });
+  const day = new Intl.DateTimeFormat(lang, {
+    dateStyle: "long",
+    calendar: "gregory",
+    numberingSystem: "latn",
+  });
 
   root.querySelector(".estimator-nojs").hidden = true;
   form.hidden = false;
