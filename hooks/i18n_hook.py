@@ -12,12 +12,14 @@ from returnsite.contact import load_phone
 from returnsite.i18n import translations
 from returnsite.languages import (
     alternate_links,
+    default_language,
     language,
     load_languages,
     page_path,
     set_html_dir,
 )
 from returnsite.notices import page_notices
+from returnsite.translation_status import is_outdated_translation
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has chosen the language to build
@@ -50,7 +52,10 @@ def on_page_context(context, page, config, nav):
     # which Jinja reads before the key: set both, so our links win everywhere.
     config.extra["alternate"] = config.extra.alternate = alternate_links(page.url, code)
     text_language = page.meta.get("text_language") or getattr(page.file, "locale", code)
+    if text_language == code and is_outdated_translation(page.file, config.docs_dir, code):
+        page.meta["source_newer"] = True
     context["text_language"] = text_language
+    context["english_url"] = default_language().prefix + page_path(page.url, code)
     context["page_notices"] = page_notices(code, text_language, page.meta)
     return context
 

@@ -34,14 +34,19 @@ from returnsite.content_build import (
 )
 from returnsite.i18n import translations
 from returnsite.languages import load_languages
+from returnsite.notices import FALLBACK
 from returnsite.render_sheets import SheetOptions
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The French UI strings, as the French pages show them.
+FR = translations("fr").gettext
 CONTENT = FIXTURES / "content_build"
 HOOK = "hooks/content_hook.py"
 
 
-def _config(tmp_path: Path, content_root: Path, **extra: object) -> Path:
+def _config(
+    tmp_path: Path, content_root: Path, docs: Path = ROOT / "docs", **extra: object
+) -> Path:
     """A mkdocs.yml inheriting the project's, with paths made absolute, the
     content hook (until mkdocs.yml lists it) and the test content."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
@@ -51,7 +56,7 @@ def _config(tmp_path: Path, content_root: Path, **extra: object) -> Path:
         hooks.append(HOOK)
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
-        "docs_dir": str(ROOT / "docs"),
+        "docs_dir": str(docs),
         "theme": {"custom_dir": str(ROOT / "overrides")},
         "hooks": [str(ROOT / hook) for hook in hooks],
         "watch": [],
@@ -62,9 +67,9 @@ def _config(tmp_path: Path, content_root: Path, **extra: object) -> Path:
     return path
 
 
-def _build(tmp_path: Path, content_root: Path, **extra: object):
+def _build(tmp_path: Path, content_root: Path, docs: Path = ROOT / "docs", **extra: object):
     site = tmp_path / "site"
-    result = build_site(site, "-f", str(_config(tmp_path, content_root, **extra)))
+    result = build_site(site, "-f", str(_config(tmp_path, content_root, docs, **extra)))
     return site, result
 
 
@@ -74,7 +79,12 @@ def _html(site: Path, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    site, result = _build(tmp_path_factory.mktemp("content-build"), CONTENT)
+    folder = tmp_path_factory.mktemp("content-build")
+    # The programme pages, one of them not translated into Lingala.
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "ln" / "news.md").unlink()
+    site, result = _build(folder, CONTENT, docs)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 
@@ -93,9 +103,26 @@ def test_a_translated_sheet_page(site: Path) -> None:
     assert '<h1 id="maroc">Maroc</h1>' in html
     assert "page-notice--fallback" not in html
     assert "<p>Texte de test de la vue d'ensemble, en français.</p>" in html
-    assert '<h2 id="health">Health care</h2>' in html
+    assert f'<h2 id="health">{FR("Health care")}</h2>' in html
     assert '<a href="../../stories/ma-2019-test-bakery/">un récit de test</a>' in html
     assert '<div dir="ltr" lang="en">\n<p>Test housing text, only in English.</p>' in html
+
+
+def test_an_untranslated_programme_page_falls_back_to_english_with_a_notice(site: Path) -> None:
+    html = _html(site, "ln/news/index.html")
+    assert '<html dir="ltr" lang="ln"' in html
+    assert '<div lang="en">' in html
+    notice = re.search(r'<div class="[^"]*page-notice--fallback".*?</div>', html, re.S)
+    assert notice and translations("ln").gettext(FALLBACK) in notice.group()
+
+
+def test_a_translation_of_an_older_english_text_links_to_the_english(site: Path) -> None:
+    html = _html(site, "fr/stories/ma-2019-test-bakery/index.html")
+    notice = re.search(r'<div class="[^"]*page-notice--source_newer".*?</div>', html, re.S)
+    assert notice, "no 'English is newer' notice"
+    assert FR("Read the English version") in notice.group()
+    assert 'href="../../../stories/ma-2019-test-bakery/" hreflang="en"' in notice.group()
+    assert "page-notice--source_newer" not in _html(site, "fr/countries/ma/index.html")
 
 
 def test_an_untranslated_sheet_page_falls_back_to_english_with_the_notice(site: Path) -> None:
@@ -190,15 +217,16 @@ def phone(browser, playwright):
 @pytest.mark.browser
 def test_the_filter_box_finds_a_country_on_a_phone(phone, site_root_url) -> None:
     phone.goto(site_root_url + "fr/countries/")
-    box = phone.get_by_label("Find a country")
+    box = phone.get_by_label(FR("Find a country"))
     expect(box).to_be_visible()
     box.fill("alge")
     expect(phone.locator(".content-list > li:visible")).to_have_count(1)
     expect(phone.locator(".content-list > li:visible a")).to_have_text("Algérie")
-    expect(phone.locator("[data-filter-status]")).to_have_text("Countries found: 1")
+    found = FR("Countries found: %(count)s") % {"count": 1}
+    expect(phone.locator("[data-filter-status]")).to_have_text(found)
     box.fill("xyz")
     expect(phone.locator(".content-list > li:visible")).to_have_count(0)
-    expect(phone.locator("[data-filter-status]")).to_have_text("No country found.")
+    expect(phone.locator("[data-filter-status]")).to_have_text(FR("No country found."))
 
 
 @pytest.mark.browser

@@ -174,12 +174,17 @@ def _default_code() -> str:
     return next(lang.code for lang in LANGS if lang.default)
 
 
+# Outside the language folders: the root 404.html, and the editors' pages (English only).
+NOT_PER_LANGUAGE = ("404.html", "translation-status/")
+
+
 def _html_pages(pages: dict[str, Page]) -> Iterator[str]:
-    # The root 404.html is the site's only page outside the language folders.
     return (
         page
         for page in pages
-        if page.endswith(".html") and page != "404.html" and not page.startswith("pagefind/")
+        if page.endswith(".html")
+        and not page.startswith(NOT_PER_LANGUAGE)
+        and not page.startswith("pagefind/")
     )
 
 

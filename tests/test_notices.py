@@ -1,4 +1,4 @@
-from returnsite.notices import DRAFT, FALLBACK, OUTDATED, Notice, page_notices
+from returnsite.notices import DRAFT, FALLBACK, OUTDATED, SOURCE_NEWER, Notice, page_notices
 
 
 def test_page_in_the_readers_language_has_no_notice():
@@ -27,3 +27,14 @@ def test_an_outdated_fallback_page_has_both_notices():
         Notice("fallback", FALLBACK),
         Notice("outdated", OUTDATED),
     ]
+
+
+def test_a_translation_of_an_older_english_text_says_the_english_is_newer():
+    assert page_notices("fr", "fr", {"source_newer": True, "translation": "draft"}) == [
+        Notice("source_newer", SOURCE_NEWER),
+        Notice("draft", DRAFT),
+    ]
+
+
+def test_a_fallback_page_never_says_its_translation_is_older():
+    assert page_notices("fr", "en", {"source_newer": True}) == [Notice("fallback", FALLBACK)]

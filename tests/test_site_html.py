@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -73,14 +74,18 @@ def test_no_page_loads_anything_from_another_site(site):
     assert not found, "\n".join(found[:20])
 
 
-def test_untranslated_programme_page_falls_back_to_english_with_a_notice(site):
-    # The news page is written in English, French and Dutch only.
-    html = (site / "ln" / "news" / "index.html").read_text(encoding="utf-8")
-    assert 'lang="en"' in html
-    assert "page-notice--fallback" in html
-
-
 def test_search_index_is_split_by_language(site):
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
     for code in ("en", "fr", "ar", "zh", "am"):
         assert f'"{code}"' in entry
+
+
+def test_the_editors_translation_status_page_is_built_but_not_public(site):
+    html = (site / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<h1>Translation status</h1>" in html
+    assert html.count('<tr><th scope="row">') == len(LANGS) - 1
+    assert "translation-status" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "translation-status" not in (site / "index.html").read_text(encoding="utf-8")
+    data = json.loads((site / "translation-status" / "status.json").read_text(encoding="utf-8"))
+    assert set(data["languages"]) == {lang.code for lang in LANGS if not lang.default}

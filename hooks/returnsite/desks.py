@@ -31,6 +31,7 @@ from returnsite.hours import Hours, OpeningHours
 from returnsite.validation import (
     ContentError,
     ContentErrors,
+    Shape,
     Text,
     Url,
     YamlBool,
@@ -109,11 +110,11 @@ def _check_form(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_check_slug)]
-Email = Annotated[str, AfterValidator(_check_email)]
-BelgianPhone = Annotated[str, AfterValidator(_check_phone)]
-SpokenLanguage = Annotated[str, AfterValidator(_check_language)]
-Postcode = Annotated[str, AfterValidator(_check_postcode)]
+Slug = Annotated[str, AfterValidator(_check_slug), Shape("short name: lowercase letters")]
+Email = Annotated[str, AfterValidator(_check_email), Shape("e-mail address")]
+BelgianPhone = Annotated[str, AfterValidator(_check_phone), Shape("Belgian phone number")]
+SpokenLanguage = Annotated[str, AfterValidator(_check_language), Shape("language code")]
+Postcode = Annotated[str, AfterValidator(_check_postcode), Shape("four digits")]
 FormUrl = Annotated[Url, AfterValidator(_check_form)]
 
 

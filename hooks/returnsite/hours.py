@@ -29,7 +29,7 @@ from babel.lists import format_list
 from pydantic import AfterValidator, BeforeValidator
 
 from returnsite.i18n import N_
-from returnsite.validation import rule_error
+from returnsite.validation import Shape, rule_error
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EVERY_DAY = "every day"
@@ -184,7 +184,11 @@ def _key_text(key: tuple[int, ...]) -> str:
 DaySpec = Annotated[tuple[int, ...], BeforeValidator(lambda value: parse_days(str(value)))]
 Times = Annotated[tuple[Interval, ...], BeforeValidator(parse_times)]
 
-Hours = Annotated[dict[DaySpec, Times], AfterValidator(_to_opening_hours)]
+Hours = Annotated[
+    dict[DaySpec, Times],
+    AfterValidator(_to_opening_hours),
+    Shape("days: times, one line per group of days"),
+]
 """Field type: days -> times, read into :class:`OpeningHours` (see the module doc)."""
 
 

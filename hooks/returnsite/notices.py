@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple
 
 from returnsite.i18n import N_
 
-Kind = Literal["fallback", "draft", "outdated"]
+Kind = Literal["fallback", "draft", "source_newer", "outdated"]
 
 
 class Notice(NamedTuple):
@@ -24,8 +24,9 @@ DRAFT = N_(
     "ask at a return desk or call the free number."
 )
 
-# A translation made from an older version of its English source (see
-# returnsite.translation_status).
+# A translation made from an older version of its English source (front matter
+# `source_newer: true`, set by hooks/i18n_hook.py and the sheet and story pages;
+# see returnsite.translation_status).
 SOURCE_NEWER = N_(
     "The English version of this page has changed since this translation was made. "
     "It may have newer information."
@@ -45,8 +46,11 @@ def page_notices(build_language: str, text_language: str, meta: dict) -> list[No
     notices = []
     if text_language != build_language:
         notices.append(Notice("fallback", FALLBACK))
-    elif meta.get("translation") == "draft":
-        notices.append(Notice("draft", DRAFT))
+    else:
+        if meta.get("source_newer") is True:
+            notices.append(Notice("source_newer", SOURCE_NEWER))
+        if meta.get("translation") == "draft":
+            notices.append(Notice("draft", DRAFT))
     if meta.get("outdated") is True:
         notices.append(Notice("outdated", OUTDATED))
     return notices

@@ -37,6 +37,7 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.translation_status import translation_meta
 
 # The section titles of data/sheet_sections.yml, for the UI catalogs
 # (tests/test_render_sheets.py checks that the two lists agree).
@@ -213,7 +214,7 @@ def sheet_page(
             missing.append(section.title)
     name = country_name(sheet.code, locale)
     stale = is_stale(sheet, options.today, options.stale_after_months)
-    meta: dict[str, object] = {"title": name}
+    meta: dict[str, object] = {"title": name, **translation_meta(english, sheet.text(code), code)}
     if not translated:
         meta["text_language"] = page_reader.text_code
     if stale:

@@ -34,6 +34,7 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.translation_status import translation_meta
 
 # What the support was used for: the values of `support_used` in a story file.
 SUPPORT_LABELS = {
@@ -77,7 +78,7 @@ def story_page(
     names = set(story_names) if story_names is not None else None
     rewrite = link_rewriter(page, names)
     country = country_name(story.country, language(code).locale)
-    meta: dict[str, object] = {"title": text.title}
+    meta: dict[str, object] = {"title": text.title, **translation_meta(english, own, code)}
     if own is None:
         meta["text_language"] = page_reader.text_code
     markdown = render(

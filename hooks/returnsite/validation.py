@@ -357,19 +357,38 @@ def _check_url(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How a field's value is written, in an editor's words, for the field reference
+    (pydantic ignores it; :mod:`returnsite.field_reference` reads it)."""
+
+    words: str
+
+
 Text = Annotated[
-    str, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(check_no_html)
+    str,
+    AfterValidator(_not_blank),
+    AfterValidator(_one_line),
+    AfterValidator(check_no_html),
+    Shape("text on one line"),
 ]
 """A short plain text (a title, a name): one line, not empty, no HTML."""
 
-Markdown = Annotated[str, AfterValidator(_not_blank), AfterValidator(check_no_html)]
+Markdown = Annotated[
+    str, AfterValidator(_not_blank), AfterValidator(check_no_html), Shape("Markdown text")
+]
 """A Markdown text: not empty, no raw HTML."""
 
-YamlBool = Annotated[bool, BeforeValidator(_strict_bool)]
+YamlBool = Annotated[bool, BeforeValidator(_strict_bool), Shape("true or false")]
 """``true`` or ``false`` only (not yes/no/on/off, which YAML 1.1 reads as booleans)."""
 
-PastDate = Annotated[dt.date, BeforeValidator(_parse_date), AfterValidator(_not_future)]
+PastDate = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    AfterValidator(_not_future),
+    Shape("date as YYYY-MM-DD, not in the future"),
+]
 """A real date written YYYY-MM-DD, not later than :func:`today`."""
 
-Url = Annotated[str, AfterValidator(_check_url)]
+Url = Annotated[str, AfterValidator(_check_url), Shape("web address starting with https://")]
 """A full http(s) web address."""

@@ -10,7 +10,7 @@ from babel import Locale
 from pydantic import AfterValidator
 
 from returnsite import languages
-from returnsite.validation import rule_error
+from returnsite.validation import Shape, rule_error
 
 # CLDR territories that are not ISO 3166-1 countries (regions, unions, test
 # codes, exceptionally reserved codes). Kosovo (XK) stays: it is a common
@@ -72,8 +72,8 @@ def _check_language(value: str) -> str:
     return value
 
 
-CountryCode = Annotated[str, AfterValidator(_check_country)]
+CountryCode = Annotated[str, AfterValidator(_check_country), Shape("country code, e.g. ma")]
 """An ISO 3166-1 alpha-2 country code, read case-insensitively, kept lowercase."""
 
-LanguageCode = Annotated[str, AfterValidator(_check_language)]
+LanguageCode = Annotated[str, AfterValidator(_check_language), Shape("language code, e.g. fr")]
 """The code of one of the site's 17 languages (``data/languages.yml``)."""

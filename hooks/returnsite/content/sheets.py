@@ -16,10 +16,12 @@ from returnsite import languages
 from returnsite.content.fields import CountryCode, country_codes, language_codes
 from returnsite.content.links import LinkTargets, document_link_errors
 from returnsite.content.sections import Section, load_sections, sections_model
+from returnsite.content.translation import TranslationInfo
 from returnsite.validation import (
     ContentError,
     Markdown,
     PastDate,
+    Shape,
     Text,
     Url,
     read_document,
@@ -63,7 +65,9 @@ class Source(BaseModel):
 class Project(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    key: Annotated[str, AfterValidator(_check_key)] = Field(
+    key: Annotated[
+        str, AfterValidator(_check_key), Shape("short name: lowercase letters, digits and _")
+    ] = Field(
         description="Short name that the language files use for the project's text.",
         examples=["families_with_children"],
     )
@@ -140,7 +144,7 @@ class SheetFacts(BaseModel):
 Sections = sections_model()
 
 
-class SheetTexts(BaseModel):
+class SheetTexts(TranslationInfo):
     """``<lang>.yml``: the texts of a country sheet in one language."""
 
     model_config = ConfigDict(extra="forbid")
@@ -157,7 +161,9 @@ class SheetTexts(BaseModel):
         default_factory=Sections, description="One Markdown text per section (all optional)."
     )
     projects: dict[str, Markdown] = Field(
-        {}, description="A text per project, under the project's key from sheet.yml."
+        {},
+        description="A text per project, under the project's key from sheet.yml.",
+        examples=[{"families_with_children": "What the project offers, to whom, and how.\n"}],
     )
 
     def section_texts(self) -> list[tuple[Section, str]]:

@@ -15,9 +15,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 from returnsite import languages, validation
 from returnsite.content.fields import CountryCode, LanguageCode, country_name
 from returnsite.content.links import LinkTargets, document_link_errors
+from returnsite.content.translation import TranslationInfo
 from returnsite.validation import (
     ContentError,
     Markdown,
+    Shape,
     Text,
     YamlBool,
     read_document,
@@ -51,7 +53,7 @@ class Photo(BaseModel):
     )
 
 
-class StoryText(BaseModel):
+class StoryText(TranslationInfo):
     model_config = ConfigDict(extra="forbid")
 
     title: Text = Field(description="The story's title.", examples=["A bakery in Fes"])
@@ -72,7 +74,7 @@ class StoryFile(BaseModel):
     country: CountryCode = Field(
         description="Country of return: the code of a country sheet.", examples=["ma"]
     )
-    year_of_return: Annotated[int, AfterValidator(_check_year)] = Field(
+    year_of_return: Annotated[int, AfterValidator(_check_year), Shape("year, e.g. 2019")] = Field(
         description=f"The year the person returned ({FIRST_YEAR} or later).", examples=[2019]
     )
     support_used: list[SupportKind] = Field(

@@ -1,0 +1,102 @@
+"""Starting new content from the schema: the files validate at once and explain every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from returnsite.cli import main
+from returnsite.content import check_content
+from returnsite.scaffold import new_sheet, new_story
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "country_sheets").mkdir()
+    (tmp_path / "return_stories").mkdir()
+    return tmp_path
+
+
+def test_a_new_sheet_validates_and_is_a_draft(root):
+    sheet, english = new_sheet("TN", root, today=dt.date(2026, 1, 15))
+    content, errors = check_content(root)
+    assert errors == []
+    facts = content.sheets["tn"].facts
+    assert (facts.status, facts.last_reviewed, facts.partners) == (
+        "draft",
+        dt.date(2026, 1, 15),
+        [],
+    )
+    assert (
+        content.sheets["tn"].texts["en"].summary == "Information about voluntary return to Tunisia."
+    )
+    assert english == root / "country_sheets" / "tn" / "en.yml"
+
+
+def test_a_new_sheet_shows_every_field_with_its_description(root):
+    sheet, english = new_sheet("tn", root)
+    facts = sheet.read_text(encoding="utf-8")
+    assert "# Who reviewed it (required once the status is 'reviewed').\n# reviewed_by: " in facts
+    assert "# sources:\n#   - title: Country fact sheet\n#     publisher: IOM\n" in facts
+    texts = english.read_text(encoding="utf-8")
+    assert "#   health = Access, cost, medicines, mental health.\n" in texts
+    assert (
+        "# sections:\n#   overview: |\n#     General, political and security situation.\n" in texts
+    )
+
+
+def test_uncommenting_the_examples_of_a_new_sheet_still_validates(root):
+    sheet, english = new_sheet("tn", root)
+    for path in (sheet, english):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        # Remove the '# ' of every commented field (not of the explanations).
+        fields = [
+            line[2:] if line.startswith("# ") and _is_field(line[2:]) else line for line in lines
+        ]
+        path.write_text("\n".join(fields) + "\n", encoding="utf-8")
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("families_with_children:", "no_such_project:"))
+    _, errors = check_content(root)
+    # Only what needs an editor's own facts is left: the project text's key.
+    assert [e.message.split(";")[0] for e in errors] == [
+        "projects: unknown project 'no_such_project'"
+    ]
+
+
+def _is_field(line: str) -> bool:
+    """A commented-out field or a line of its value, not an explanation."""
+    return re.match(r"(- )?[a-z_]+:( |$)", line) is not None or (
+        line.startswith("  ") and not re.match(r"\s+\w+ = ", line)
+    )
+
+
+def test_a_new_story_is_an_example_and_validates(root):
+    new_sheet("tn", root)
+    story = new_story("tn-2024-bakery", "tn", 2024, ["small_business"], "IOM", root)
+    content, errors = check_content(root)
+    assert errors == []
+    data = content.stories["tn-2024-bakery"].data
+    assert data.example is True and data.consent_to_publish is None
+    assert "# consent_to_publish: true" in story.read_text(encoding="utf-8")
+
+
+def test_the_command_refuses_an_unknown_country_and_an_existing_sheet(root, capsys):
+    assert main(["new", "sheet", "xx", "--root", str(root)]) == 2
+    assert "'xx' is not a country code" in capsys.readouterr().err
+    assert main(["new", "sheet", "tn", "--root", str(root)]) == 0
+    assert (
+        capsys.readouterr().out
+        == "wrote country_sheets/tn/sheet.yml\nwrote country_sheets/tn/en.yml\n"
+    )
+    assert main(["new", "sheet", "tn", "--root", str(root)]) == 2
+    assert "country_sheets/tn exists already" in capsys.readouterr().err
+
+
+def test_a_story_for_a_country_without_a_sheet_is_reported_at_once(root, capsys):
+    args = ["new", "story", "tn-2024-x", "--country", "tn", "--year", "2024"]
+    assert main([*args, "--support", "housing", "--partner", "IOM", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "return_stories/tn-2024-x.yml:" in out and "there is no country sheet for 'tn'" in out
