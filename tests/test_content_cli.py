@@ -49,6 +49,16 @@ def test_validate_rejects_a_path_that_does_not_exist(
     assert capsys.readouterr().err == f"no such file or folder: {tmp_path / 'nothing'}\n"
 
 
+def test_validate_rejects_a_file_outside_the_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A copy of a sheet elsewhere would otherwise be "OK: 0 country sheets".
+    copy = tmp_path / "fr.yml"
+    copy.write_text("summary: Texte.\n", encoding="utf-8")
+    assert main(["validate", str(copy)]) == 2
+    assert capsys.readouterr().err.startswith(f"not content of {ROOT}: {copy}; name files")
+
+
 def test_the_console_script_runs_validate() -> None:
     script = Path(ROOT / ".venv" / "bin" / "returnsite")
     if not script.exists():

@@ -31,12 +31,26 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from returnsite.content import check_content
+    from returnsite.content.loader import SHEETS_DIR, STORIES_DIR
 
     root: Path = args.root.resolve()
     wanted = [path.resolve() for path in args.paths]
     missing = [str(path) for path in args.paths if not path.exists()]
     if missing:
         print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    content_dirs = [root / SHEETS_DIR, root / STORIES_DIR]
+    outside = [
+        str(path)
+        for path, resolved in zip(args.paths, wanted, strict=True)
+        if not any(resolved.is_relative_to(d) or d.is_relative_to(resolved) for d in content_dirs)
+    ]
+    if outside:
+        print(
+            f"not content of {root}: {', '.join(outside)}; name files or folders in "
+            f"{SHEETS_DIR}/ or {STORIES_DIR}/ (or give the project folder with --root)",
+            file=sys.stderr,
+        )
         return 2
     content, errors = check_content(root)
     errors = [error for error in errors if _selected(error.path, wanted, partial=False)]
