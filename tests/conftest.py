@@ -13,18 +13,10 @@ from pathlib import Path
 import pytest
 
 from returnsite import ROOT
+from returnsite.pdf import HEADLESS_ARGS
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = HEADLESS_ARGS
 
 
 def build_site(site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:

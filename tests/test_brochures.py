@@ -7,6 +7,7 @@ import re
 
 import pytest
 from babel.support import NullTranslations
+from catalogs import Marked
 from pdfs import fonts, is_a4, pages, text, to_png
 
 from returnsite import ROOT, brochures
@@ -55,21 +56,6 @@ class Pseudo(NullTranslations):
 
     def gettext(self, message):
         return self._catalog.get(message, message)
-
-
-class Marked(NullTranslations):
-    """A complete catalog of any text: each marked with «xx»."""
-
-    class _All(dict):
-        def __contains__(self, key):
-            return True
-
-    def __init__(self):
-        super().__init__()
-        self._catalog = self._All()
-
-    def gettext(self, message):
-        return "«xx» " + message
 
 
 def leaflet_messages() -> set[str]:

@@ -7,6 +7,7 @@ import re
 import pytest
 import vobject
 from babel.support import NullTranslations
+from catalogs import Marked
 from playwright.sync_api import expect
 
 from returnsite import ROOT, contact_pages
@@ -25,21 +26,6 @@ from returnsite.languages import load_languages
 FIXTURES = ROOT / "tests" / "fixtures" / "desks"
 LANGS = load_languages()
 TEL = "tel:+3280032745"
-
-
-class Marked(NullTranslations):
-    """A complete catalog for the tests: every text marked with «xx»."""
-
-    class _All(dict):
-        def __contains__(self, key):
-            return True
-
-    def __init__(self):
-        super().__init__()
-        self._catalog = self._All()
-
-    def gettext(self, message):
-        return "«xx» " + message
 
 
 @pytest.fixture
