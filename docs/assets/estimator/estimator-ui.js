@@ -27,10 +27,6 @@ function start(root) {
     numberingSystem: "latn",
   });
 
-  root.querySelector(".estimator-nojs").hidden = true;
-  form.hidden = false;
-  result.hidden = false;
-
   const update = () => show(result, form, rules, money, day);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
