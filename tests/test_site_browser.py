@@ -66,7 +66,15 @@ def test_phone_screenshots_have_no_horizontal_scroll(phone, site_url, prefix):
 
 @pytest.mark.parametrize(
     ("prefix", "query", "expected_lang"),
-    [("", "premium", "en"), ("fr/", "prime", "fr"), ("ar/", "العودة", "ar"), ("zh/", "回国", "zh")],
+    [
+        ("", "premium", "en"),
+        ("fr/", "prime", "fr"),
+        ("ar/", "العودة", "ar"),
+        ("ps/", "ستنېدنه", "ps"),
+        ("zh/", "回国", "zh"),
+        ("am/", "መመለስ", "am"),
+        ("ti/", "ምምላስ", "ti"),
+    ],
 )
 def test_search_finds_pages_of_the_readers_language_only(
     page, site_url, prefix, query, expected_lang
