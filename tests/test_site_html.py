@@ -74,10 +74,15 @@ def test_no_page_loads_anything_from_another_site(site):
     assert not found, "\n".join(found[:20])
 
 
-def test_search_index_is_split_by_language(site):
-    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    for code in ("en", "fr", "ar", "zh", "am"):
-        assert f'"{code}"' in entry
+@pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
+def test_each_language_has_its_own_search_index_of_all_its_pages(site, lang):
+    entry = json.loads((site / "pagefind" / lang.code / "pagefind-entry.json").read_text())
+    pages = entry["languages"][lang.code]["page_count"]
+    assert list(entry["languages"]) == [lang.code]
+    # The programme pages, sheets, stories, desks and contact page of the language.
+    assert pages >= 8 + 9 + 5, pages
+    search = (site / lang.prefix / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'pagefind/{lang.code}/pagefind.js"' in search
 
 
 def test_the_editors_translation_status_page_is_built_but_not_public(site):
