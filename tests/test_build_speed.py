@@ -181,3 +181,43 @@ def test_a_changed_template_is_compiled_again():
     changed, compiled = _counting_environment({"page.html": "{{ 2 + 2 }}"}, cache)
     assert changed.get_template("page.html").render() == "4"
     assert compiled == ["page.html"]
+
+
+@pytest.mark.parametrize("current", ["fr", "en", "de"])
+@pytest.mark.parametrize("fallback", [True, False])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.md",
+        ".",
+        "",
+        "a.md",
+        "sub/b.md",
+        "only-fr.md",
+        "img.png",
+        "fr/a.md",
+        "fr",
+        "en/sub/b.md",
+        "en",
+        "nl/sub/b.md",
+        "assets/shared.css",
+        "./a.md",
+        "sub//b.md",
+        "french/a.md",
+        "missing.md",
+    ],
+)
+def test_file_lookup_is_the_plugins(tmp_path, current, fallback, path):
+    from mkdocs_static_i18n.folder import I18nFiles
+
+    from returnsite.build_speed import fast_file_lookup, plugin_file_lookup
+
+    config = load_config(str(_small_site(tmp_path, speedups=False)))
+    plugin = config.plugins["i18n"]
+    plugin.config.fallback_to_default = fallback
+    plugin.current_language = current
+    files = I18nFiles(plugin, get_files(config))
+    expected = plugin_file_lookup(files, path)
+    assert fast_file_lookup(files, path) is expected
+    if path in ("a.md", "fr/a.md", "sub/b.md") and fallback:
+        assert expected is not None  # the cases find a file

@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -47,6 +47,7 @@ def photo_site_path(photo_file: str) -> str:
     return f"{PHOTOS_DIR}/{photo_file}"
 
 
+@lru_cache(maxsize=65536)  # the same links are made in every language
 def relative_link(from_page: str, to_path: str) -> str:
     """A link from page ``from_page`` to ``to_path``, both relative to the language root."""
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")

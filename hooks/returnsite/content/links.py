@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +42,11 @@ class ContentLink:
         return f"{self.kind}:{self.target}{anchor}"
 
 
-def find_links(text: str) -> list[ContentLink]:
+@lru_cache(maxsize=8192)  # the same texts are rendered in every language
+def find_links(text: str) -> tuple[ContentLink, ...]:
     if "sheet:" not in text and "story:" not in text:
-        return []  # most texts: skip the regular expression
-    return [
+        return ()  # most texts: skip the regular expression
+    return tuple(
         ContentLink(
             kind=match["kind"],
             target=match["target"],
@@ -53,7 +55,7 @@ def find_links(text: str) -> list[ContentLink]:
             end=match.end("link"),
         )
         for match in _LINK.finditer(text)
-    ]
+    )
 
 
 def rewrite_links(text: str, url_for: Callable[[ContentLink], str]) -> str:

@@ -4,9 +4,10 @@ checks across files (a story's country needs a sheet, links need targets)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
-from returnsite import ROOT
+from returnsite import ROOT, validation
 from returnsite.content.links import LinkTargets
 from returnsite.content.sections import section_keys
 from returnsite.content.sheets import CountrySheet, load_sheet
@@ -24,7 +25,14 @@ class Content:
     stories: dict[str, Story]  # by story name, sorted by name
 
     def stories_for(self, country: str) -> list[Story]:
-        return [story for story in self.stories.values() if story.country == country]
+        return self._by_country.get(country, [])
+
+    @cached_property
+    def _by_country(self) -> dict[str, list[Story]]:
+        found: dict[str, list[Story]] = {}
+        for story in self.stories.values():
+            found.setdefault(story.country, []).append(story)
+        return found
 
     def without_examples(self) -> Content:
         """The content with illustrative example stories left out (for production)."""
@@ -42,7 +50,40 @@ def load_content(root: Path = ROOT) -> Content:
 
 
 def check_content(root: Path = ROOT) -> tuple[Content, list[ContentError]]:
-    """The valid sheets and stories, and the errors of all the others."""
+    """The valid sheets and stories, and the errors of all the others.
+
+    A build reads the content more than once (pages, translation status):
+    the result is kept while no file under *root*'s content folders changes
+    (and while it is the same day).
+    """
+    key = (root.resolve(), validation.today(), _state(root))  # dates are checked against today
+    if key not in _checked:
+        _checked.clear()
+        _checked[key] = _check_content(root)
+    content, errors = _checked[key]
+    return content, list(errors)
+
+
+_checked: dict[tuple, tuple[Content, list[ContentError]]] = {}
+
+
+def forget_checked() -> None:
+    """Forget the kept results: the next check reads every file (benchmarks)."""
+    _checked.clear()
+
+
+def _state(root: Path) -> tuple:
+    """Every file of the content folders with its size and time of change."""
+    found = []
+    for folder in (root / SHEETS_DIR, root / STORIES_DIR):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                info = path.stat()
+                found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _check_content(root: Path) -> tuple[Content, list[ContentError]]:
     sheets_dir, stories_dir = root / SHEETS_DIR, root / STORIES_DIR
     folders = _entries(sheets_dir, directories=True)
     story_files = _entries(stories_dir, directories=False)
