@@ -99,6 +99,8 @@ def on_files(files, config):
 
 
 def _mode(value: object) -> str:
+    if value is False:
+        return "off"  # YAML reads a plain `off` (or BROCHURE_PDFS=off) as false
     mode = str(value).strip().lower()
     if mode not in MODES:
         raise PluginError(

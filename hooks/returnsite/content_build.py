@@ -27,6 +27,7 @@ from returnsite.content import Content
 from returnsite.markdown_pages import COUNTRIES_INDEX, STORIES_INDEX, photo_site_path
 from returnsite.markdown_pages import sheet_path as sheet_page_path
 from returnsite.markdown_pages import story_path as story_page_path
+from returnsite.options import OptionError, flag
 from returnsite.render_sheets import (
     DEFAULT_STALE_AFTER_MONTHS,
     SheetOptions,
@@ -44,19 +45,9 @@ class BuildOptions:
     stale_after_months: int = DEFAULT_STALE_AFTER_MONTHS
 
 
-class OptionError(ValueError):
-    """An option in mkdocs.yml that cannot be used; the message says what to write."""
-
-
 def build_options(extra: Mapping[str, Any], config_dir: Path = ROOT) -> BuildOptions:
     """The content options from mkdocs.yml's ``extra:``; raise :class:`OptionError`."""
-    examples = extra.get("include_example_stories", True)
-    if isinstance(examples, str) and examples.strip().lower() in ("true", "false"):
-        examples = examples.strip().lower() == "true"  # from an environment variable
-    if not isinstance(examples, bool):
-        raise OptionError(
-            f"extra.include_example_stories: expected true or false, got {examples!r}"
-        )
+    examples = flag(extra, "include_example_stories", True)
     months = extra.get("sheet_stale_after_months", DEFAULT_STALE_AFTER_MONTHS)
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
         raise OptionError(

@@ -65,6 +65,23 @@ def default_language() -> Language:
     return next(lang for lang in load_languages() if lang.default)
 
 
+def preview_languages(value: str) -> set[str] | None:
+    """The languages of a preview, from ``fr,ar`` (None: every language).
+
+    Raises ValueError naming an unknown code.
+    """
+    wanted = {code.strip() for code in value.replace(" ", ",").split(",") if code.strip()}
+    if not wanted:
+        return None
+    unknown = sorted(wanted - set(codes()))
+    if unknown:
+        raise ValueError(
+            f"unknown language {', '.join(unknown)}; write codes from data/languages.yml, "
+            f"e.g. fr,ar (known: {', '.join(codes())})"
+        )
+    return wanted
+
+
 def page_path(url: str, code: str) -> str:
     """The language-neutral part of a page URL: 'fr/faq/' -> 'faq/'."""
     prefix = language(code).prefix
