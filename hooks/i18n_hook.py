@@ -22,11 +22,19 @@ from returnsite.notices import page_notices
 from returnsite.translation_status import is_outdated_translation
 
 
+_site_name: dict[str, str] = {}  # mkdocs.yml's (English) site_name, kept for every build
+
+
 @event_priority(-150)  # after mkdocs-static-i18n has chosen the language to build
 def on_config(config):
+    code = config.theme["language"]
+    # The site's name in the reader's language: page titles, the menu's heading.
+    if not config.plugins["i18n"].building:
+        _site_name["en"] = config.site_name
+    config.site_name = translations(code).gettext(_site_name["en"])
     # Every language build would write its own 404.html to the site root, the
     # last one winning; the root 404 page is the default language's.
-    if language(config.theme["language"]).default:
+    if language(code).default:
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")

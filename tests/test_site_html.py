@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from returnsite.i18n import translations
 from returnsite.languages import load_languages
 
 LANGS = load_languages()
@@ -94,3 +95,14 @@ def test_the_editors_translation_status_page_is_built_but_not_public(site):
     assert "translation-status" not in (site / "index.html").read_text(encoding="utf-8")
     data = json.loads((site / "translation-status" / "status.json").read_text(encoding="utf-8"))
     assert set(data["languages"]) == {lang.code for lang in LANGS if not lang.default}
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
+def test_page_titles_name_the_site_in_the_readers_language(site, lang):
+    name = translations(lang.code).gettext("Voluntary return")
+    home = (site / lang.prefix / "index.html").read_text(encoding="utf-8")
+    faq = (site / lang.prefix / "faq" / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{name}</title>" in home
+    assert re.search(rf"<title>[^<]+ - {re.escape(name)}</title>", faq)
+    if not lang.default:
+        assert name != "Voluntary return"  # translated in every shipped catalog
