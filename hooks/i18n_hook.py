@@ -21,7 +21,6 @@ from returnsite.languages import (
 from returnsite.notices import page_notices
 from returnsite.translation_status import is_outdated_translation
 
-
 _site_name: dict[str, str] = {}  # mkdocs.yml's (English) site_name, kept for every build
 
 

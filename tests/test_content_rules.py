@@ -125,6 +125,14 @@ def test_the_copied_valid_fixture_has_no_errors(root: Path) -> None:
         ),
         pytest.param(
             EN,
+            "small_business: Example project text.",
+            "small_business: Example project text.\nproject_names:\n  small_busines: A name",
+            f"{EN}:11: project_names: unknown project 'small_busines'; "
+            "did you mean 'small_business'?",
+            id="unknown-project-name",
+        ),
+        pytest.param(
+            EN,
             "(story:ma-2024-example)",
             "(story:ma-2024-exampel)",
             f"{EN}:7: sections.health: link to story:ma-2024-exampel: there is no story "

@@ -59,7 +59,7 @@ def test_shipped_desks_invent_nothing_the_sources_do_not_give(slug):
     desk = load_contact_data().desks[slug]
     assert {name: getattr(desk, name) for name in OPTIONAL} == dict.fromkeys(OPTIONAL)
     assert desk.languages == []
-    assert desk.source == 'Fedasil, web page "Le programme de retour volontaire"'
+    assert desk.source == 'Fedasil, "Le programme de retour volontaire"'
 
 
 def test_the_free_line_answers_every_day_with_a_source():

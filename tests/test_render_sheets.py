@@ -367,3 +367,29 @@ def test_an_empty_index_says_there_are_no_sheets_yet() -> None:
 )
 def test_md_escape(text: str, escaped: str) -> None:
     assert md_escape(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("texts", "code", "heading"),
+    [
+        pytest.param(
+            {
+                "en": {"project_names": {"p": "Families"}},
+                "fr": {"project_names": {"p": "Familles"}},
+            },
+            "fr",
+            "### Familles { #project-p }\n",
+            id="translated",
+        ),
+        pytest.param(
+            {"en": {"project_names": {"p": "Families"}}, "fr": {"summary": "Résumé."}},
+            "fr",
+            '### <span lang="en" dir="ltr">Families</span> { #project-p }\n',
+            id="english-marked-as-english",
+        ),
+        pytest.param({"en": {}}, "fr", "### Project P { #project-p }\n", id="sheet-yml-name"),
+    ],
+)
+def test_a_project_is_named_in_the_readers_language_when_it_can_be(texts, code, heading) -> None:
+    sheet = make_sheet(texts=texts, projects=[{"key": "p", "name": "Project P"}])
+    assert heading in sheet_page(sheet, code, ENGLISH, OPTIONS)

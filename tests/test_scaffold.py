@@ -60,9 +60,10 @@ def test_uncommenting_the_examples_of_a_new_sheet_still_validates(root):
     text = english.read_text(encoding="utf-8")
     english.write_text(text.replace("families_with_children:", "no_such_project:"))
     _, errors = check_content(root)
-    # Only what needs an editor's own facts is left: the project text's key.
+    # Only what needs an editor's own facts is left: the project's key.
     assert [e.message.split(";")[0] for e in errors] == [
-        "projects: unknown project 'no_such_project'"
+        "projects: unknown project 'no_such_project'",
+        "project_names: unknown project 'no_such_project'",
     ]
 
 

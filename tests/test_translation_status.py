@@ -268,3 +268,14 @@ def test_a_page_marked_with_an_older_english_text_is_outdated_for_readers(projec
     assert not is_outdated_translation(file, docs, "fr")
     english = SimpleNamespace(abs_src_path=str(docs / "en" / "faq.md"))
     assert not is_outdated_translation(english, docs, "en")
+
+
+def test_an_empty_field_added_to_the_schema_changes_no_mark():
+    from returnsite.content import SheetTexts
+    from returnsite.translation_status import model_mark
+
+    before = SheetTexts.model_validate({"summary": "A summary."})
+    after = SheetTexts.model_validate({"summary": "A summary.", "project_names": {}})
+    assert model_mark(before) == model_mark(after)
+    changed = SheetTexts.model_validate({"summary": "Another summary."})
+    assert model_mark(changed) != model_mark(before)

@@ -97,6 +97,7 @@ def stale_sheets(sheets: Iterable[CountrySheet], today: dt.date, months: int) ->
 @dataclass(frozen=True)
 class ProjectView:
     project: Project
+    name: Part  # in the reader's language, or English, or sheet.yml's
     text: Part | None
 
 
@@ -191,7 +192,11 @@ def sheet_page(
     facts = sheet.facts
     partners = format_list([md_escape(p) for p in facts.partners], locale=locale)
     projects = tuple(
-        ProjectView(p, pick(texts.projects.get(p.key), english.projects.get(p.key)))
+        ProjectView(
+            p,
+            pick(texts.project_names.get(p.key), english.project_names.get(p.key)) or Part(p.name),
+            pick(texts.projects.get(p.key), english.projects.get(p.key)),
+        )
         for p in facts.projects
     )
     shown, missing = [], []

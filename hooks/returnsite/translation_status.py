@@ -62,8 +62,10 @@ def page_mark(text: str) -> str:
 
 
 def model_mark(texts: BaseModel) -> str:
-    """The mark of the texts of a sheet or story (comments and layout do not count)."""
-    return text_mark(texts.model_dump(mode="json", exclude=TRANSLATION_FIELDS, exclude_none=True))
+    """The mark of the texts of a sheet or story. Comments and layout do not count,
+    nor fields left empty: a new optional field in the schema changes no mark."""
+    data = texts.model_dump(mode="json", exclude=TRANSLATION_FIELDS, exclude_defaults=True)
+    return text_mark(data)
 
 
 def status_of(translated_from: str | None, draft: bool, source_mark: str) -> Status:

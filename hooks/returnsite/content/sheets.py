@@ -165,6 +165,12 @@ class SheetTexts(TranslationInfo):
         description="A text per project, under the project's key from sheet.yml.",
         examples=[{"families_with_children": "What the project offers, to whom, and how.\n"}],
     )
+    project_names: dict[str, Text] = Field(
+        {},
+        description="The project's name in this language, under its key from sheet.yml "
+        "(the page shows sheet.yml's name where there is none).",
+        examples=[{"families_with_children": "Families with children"}],
+    )
 
     def section_texts(self) -> list[tuple[Section, str]]:
         """The written sections, in page order."""
@@ -212,10 +218,11 @@ def load_sheet(
         texts[path.stem] = model
         if facts is not None:
             known = [project.key for project in facts.projects]
-            for key in model.projects:
-                if key not in known:
-                    line = document.key_line_of(("projects", key))
-                    errors.append(ContentError(path, line, _unknown_project(key, known)))
+            for field in ("projects", "project_names"):
+                for key in getattr(model, field):
+                    if key not in known:
+                        line = document.key_line_of((field, key))
+                        errors.append(ContentError(path, line, _unknown_project(field, key, known)))
     if not (folder / f"{default}.yml").is_file():
         errors.append(
             ContentError(
@@ -274,7 +281,7 @@ def _unexpected_file(path: Path) -> str:
     return f"unexpected file; a sheet folder holds only {SHEET_FILE} and <language>.yml files"
 
 
-def _unknown_project(key: str, known: list[str]) -> str:
+def _unknown_project(field: str, key: str, known: list[str]) -> str:
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = (
         f"did you mean '{close[0]}'?"
@@ -285,4 +292,4 @@ def _unknown_project(key: str, known: list[str]) -> str:
             else f"use one of: {', '.join(known)}"
         )
     )
-    return f"projects: unknown project '{key}'; {hint}"
+    return f"{field}: unknown project '{key}'; {hint}"
