@@ -48,6 +48,9 @@ def test_each_language_gets_its_own_bundle_of_its_pages_only(tmp_path):
         entry = json.loads((tmp_path / bundle_dir(code) / "pagefind-entry.json").read_text())
         counts[code] = {lang: data["page_count"] for lang, data in entry["languages"].items()}
     assert counts == {"en": {"en": 2}, "fr": {"fr": 1}}
+    bundle = tmp_path / bundle_dir("fr")
+    assert (bundle / "pagefind.js").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()  # Pagefind's interfaces are not used
 
 
 def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path):

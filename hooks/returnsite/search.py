@@ -21,6 +21,16 @@ from babel.support import NullTranslations
 # page and would drown the page's own words.
 EXCLUDE = ".md-header, .md-sidebar, .md-footer, .page-notice, .md-skip, .md-top"
 BUNDLES = "pagefind"
+# Pagefind's ready-made search interfaces, which search.js does not use.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 def search_page(t: NullTranslations) -> str:
@@ -76,9 +86,7 @@ class Indexes:
     def start(self, site_dir: str | Path, code: str, pages: Iterable[str]) -> None:
         """Index language *code*: its HTML *pages* (site paths) in *site_dir*."""
         command = pagefind_command(site_dir, language_glob(pages), code)
-        self._runs[code] = self._pool.submit(
-            subprocess.run, command, capture_output=True, text=True, check=False
-        )
+        self._runs[code] = self._pool.submit(_index, command, Path(site_dir) / bundle_dir(code))
 
     def finish(self) -> list[str]:
         """Wait for every run; the languages indexed, or raise with Pagefind's output."""
@@ -92,3 +100,11 @@ class Indexes:
         if failed:
             raise RuntimeError("Pagefind failed:\n" + "\n".join(failed))
         return codes
+
+
+def _index(command: list[str], bundle: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+    return result
