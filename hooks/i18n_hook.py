@@ -27,9 +27,13 @@ _site_name: dict[str, str] = {}  # mkdocs.yml's (English) site_name, kept for ev
 @event_priority(-150)  # after mkdocs-static-i18n has chosen the language to build
 def on_config(config):
     code = config.theme["language"]
+    i18n = config.plugins["i18n"]
     # The site's name in the reader's language: page titles, the menu's heading.
-    if not config.plugins["i18n"].building:
+    if not i18n.building:
         _site_name["en"] = config.site_name
+        # on_page_context below writes every page's language switcher links;
+        # the plugin's own, made first for every page, would be thrown away.
+        i18n.reconfigure_page_context = _unchanged_context
     config.site_name = translations(code).gettext(_site_name["en"])
     # Every language build would write its own 404.html to the site root, the
     # last one winning; the root 404 page is the default language's.
@@ -50,6 +54,10 @@ def on_env(env, config, files):
     env.globals["site_languages"] = load_languages()
     env.filters["neutral_path"] = lambda url: page_path(url, code)
     return env
+
+
+def _unchanged_context(context, page, config, nav):
+    return context
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set up the page's context

@@ -14,7 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from returnsite.generated_pages import add_pages
 from returnsite.i18n import translations
 from returnsite.options import OptionError, flag
-from returnsite.search import Indexes, search_page
+from returnsite.search import Indexes, last_built, search_page
 
 log = get_plugin_logger("search")
 
@@ -43,7 +43,10 @@ def on_post_page(output, page, config):
 @event_priority(0)
 def _index_this_language(config):
     if _wanted(config):
-        _indexes.start(config.site_dir, config.theme["language"], _pages)
+        code = config.theme["language"]
+        i18n = config.plugins["i18n"]
+        last = code == last_built(i18n.build_languages, i18n.default_language)
+        _indexes.start(config.site_dir, code, _pages, last=last)
     _pages.clear()
 
 

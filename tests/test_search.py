@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from returnsite.search import Indexes, bundle_dir, language_glob
+from returnsite.search import Indexes, bundle_dir, language_glob, last_built
 
 PAGE = '<html lang="{lang}"><body><main data-pagefind-body><h1>{title}</h1></main></body></html>'
 
@@ -58,3 +58,9 @@ def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path):
     indexes.start(tmp_path / "no-such-site", "en", ["index.html"])
     with pytest.raises(RuntimeError, match="Pagefind failed:\nen: "):
         indexes.finish()
+
+
+def test_the_last_language_built_is_the_last_other_than_the_default():
+    assert last_built(["en", "fr", "ar"], "en") == "ar"
+    assert last_built(["fr", "en"], "en") == "fr"
+    assert last_built(["en"], "en") == "en"

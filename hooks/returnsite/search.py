@@ -3,15 +3,18 @@
 Each language has its own Pagefind bundle, ``pagefind/<code>/``, which its
 search page loads in small pieces when the reader types. A language is
 indexed as soon as its pages are written, by a Pagefind process that runs
-while Python builds the next language (Pagefind uses the other processor):
-indexing the whole site at the end took a third of a 17-language build.
+while Python builds the next language: indexing the whole site at the end
+took a third of a 17-language build. One Pagefind at a time, on one thread
+but for the last language, so that it never takes the processor the build
+runs on (with a thread per processor, it slowed the build by a tenth).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -59,6 +62,12 @@ def language_glob(pages: Iterable[str]) -> str:
     return "{" + ",".join(sorted(tops)) + "}" if len(tops) > 1 else tops.pop()
 
 
+def last_built(build_languages: Sequence[str], default: str) -> str:
+    """The language mkdocs-static-i18n builds last (it builds the default one first)."""
+    others = [code for code in build_languages if code != default]
+    return others[-1] if others else default
+
+
 def pagefind_command(site_dir: str | Path, glob: str, code: str) -> list[str]:
     return [
         sys.executable,
@@ -79,14 +88,22 @@ def pagefind_command(site_dir: str | Path, glob: str, code: str) -> list[str]:
 class Indexes:
     """Pagefind runs, one per language, in the background; at most *workers* at once."""
 
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pagefind")
         self._runs: dict[str, Future[subprocess.CompletedProcess[str]]] = {}
 
-    def start(self, site_dir: str | Path, code: str, pages: Iterable[str]) -> None:
-        """Index language *code*: its HTML *pages* (site paths) in *site_dir*."""
+    def start(
+        self, site_dir: str | Path, code: str, pages: Iterable[str], *, last: bool = False
+    ) -> None:
+        """Index language *code*: its HTML *pages* (site paths) in *site_dir*.
+
+        Pagefind runs on one thread while the build goes on, on all of them for
+        the *last* language, which the build waits for.
+        """
         command = pagefind_command(site_dir, language_glob(pages), code)
-        self._runs[code] = self._pool.submit(_index, command, Path(site_dir) / bundle_dir(code))
+        env = {**os.environ, **({} if last else ONE_THREAD)}
+        bundle = Path(site_dir) / bundle_dir(code)
+        self._runs[code] = self._pool.submit(_index, command, env, bundle)
 
     def finish(self) -> list[str]:
         """Wait for every run; the languages indexed, or raise with Pagefind's output."""
@@ -102,8 +119,14 @@ class Indexes:
         return codes
 
 
-def _index(command: list[str], bundle: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+# Pagefind's worker threads (Rayon): one.
+ONE_THREAD = {"RAYON_NUM_THREADS": "1"}
+
+
+def _index(
+    command: list[str], env: dict[str, str], bundle: Path
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if result.returncode == 0:
         for name in UNUSED:
             (bundle / name).unlink(missing_ok=True)

@@ -101,11 +101,12 @@ def is_outdated_translation(file: Any, docs_dir: str | Path, code: str) -> bool:
     return english_changed(mark, page_mark(english.read_text(encoding="utf-8")))
 
 
-def texts_status(english: BaseModel, own: Any | None) -> Status:
-    """The status of a sheet's or a story's texts in one language (None: missing)."""
+def texts_status(source_mark: str, own: Any | None) -> Status:
+    """The status of a sheet's or a story's texts in one language (None: missing),
+    translated from English texts of mark *source_mark*."""
     if own is None:
         return "missing"
-    return status_of(own.translated_from, own.translation == "draft", model_mark(english))
+    return status_of(own.translated_from, own.translation == "draft", source_mark)
 
 
 def english_changed(translated_from: str | None, source_mark: str) -> bool:
@@ -173,6 +174,11 @@ def build_report(
     english = default_language().code
     docs = docs or root / DOCS_DIR
     english_pages = sorted((docs / english).rglob("*.md"))
+    # The marks of the English texts, made once for all languages.
+    sheet_marks = {code: model_mark(sheet.texts[english]) for code, sheet in content.sheets.items()}
+    story_marks = {
+        name: model_mark(story.data.texts[english]) for name, story in content.stories.items()
+    }
     reports = []
     for lang in load_languages():
         if lang.default:
@@ -184,11 +190,11 @@ def build_report(
             name = rel.with_suffix("").as_posix()
             items.append(Item("page", name, _rel(own, root), page_status(page, own)))
         for sheet in content.sheets.values():
-            status = texts_status(sheet.texts[english], sheet.text(lang.code))
+            status = texts_status(sheet_marks[sheet.code], sheet.text(lang.code))
             path = _rel(sheet.folder / f"{lang.code}.yml", root)
             items.append(Item("sheet", sheet.code, path, status))
         for story in content.stories.values():
-            status = texts_status(story.data.texts[english], story.text(lang.code))
+            status = texts_status(story_marks[story.name], story.text(lang.code))
             items.append(Item("story", story.name, _rel(story.path, root), status))
         reports.append(
             LanguageReport(lang.code, lang.english_name, tuple(items), ui_counts(lang.code, root))
