@@ -1,3 +1,6 @@
+import random
+import re
+
 import pytest
 
 from returnsite.content import ContentLink, find_links, rewrite_links
@@ -30,6 +33,33 @@ TARGETS = LinkTargets(
 )
 def test_find_links(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert [(link.kind, link.target, link.anchor) for link in find_links(text)] == expected
+
+
+# What find_links finds, as one regular expression (too slow for the build).
+LINK = re.compile(
+    r"(?:\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?)"
+    r"(?P<link>(?P<kind>sheet|story):(?P<target>[^\s)>#]*)(?:#(?P<anchor>[^\s)>]*))?)",
+    re.MULTILINE,
+)
+PIECES = ["](", "[", "]", "(", ")", ":", "<", ">", "#", " ", "\t", "\n", "sheet:", "story:"]
+PIECES += ["ma", "x", "[id]: ", "](sheet:", "]( <story:", "\u00a0", "health"]
+
+
+def _random_text(rng: random.Random) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+
+
+def test_find_links_finds_what_the_regular_expression_finds() -> None:
+    rng = random.Random(8)
+    texts = [_random_text(rng) for _ in range(20000)]
+    texts += ["[a](sheet:ma](sheet:iq)", "[a](<<sheet:ma>)", "[x sheet:a]: sheet:b", "](\nsheet:ma"]
+    for text in texts:
+        expected = [
+            (m["kind"], m["target"], m["anchor"], m.start("link"), m.end("link"))
+            for m in LINK.finditer(text)
+        ]
+        found = [(k.kind, k.target, k.anchor, k.start, k.end) for k in find_links(text)]
+        assert found == expected, text
 
 
 def test_link_offsets_cover_what_was_written() -> None:

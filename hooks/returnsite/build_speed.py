@@ -137,7 +137,7 @@ def fast_file_lookup(files: Any, path: str) -> File | None:
     a path that names a language folder is looked up as written first.
     """
     plugin = files.plugin
-    uri = PurePath(path).as_posix()
+    uri = path if _is_normal(path) else PurePath(path).as_posix()
     if uri == ".":
         uri = "index.md"
     current, default = plugin.current_language, plugin.default_language
@@ -167,6 +167,14 @@ def fast_file_lookup(files: Any, path: str) -> File | None:
         if found:
             return found
     return None
+
+
+def _is_normal(path: str) -> bool:
+    """Whether *path* is already what ``PurePath(path).as_posix()`` makes of it
+    (most links are): no empty or ``.`` parts, no trailing slash."""
+    return bool(path) and not (
+        "//" in path or "/." in path or path.startswith(".") or path.endswith("/")
+    )
 
 
 def install_fast_alternates(plugin: Any) -> bool:

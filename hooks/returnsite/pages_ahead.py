@@ -1,22 +1,21 @@
 """The Markdown of the sheet and story pages of the languages still to build,
 written by a second process while this one builds the first language.
 
-mkdocs-static-i18n builds the languages one after the other, in one process;
-writing the Markdown of the sheet and story pages was a tenth of that time
-(``bench/README.md``), while the second processor waited for Pagefind only.
-The second process is a fork of this one: it has the very content this build
-read and checked, and sends back ``(path, markdown)`` pages.
+Writing that Markdown was a tenth of a 17-language build (``bench/README.md``).
+The second process is a fork of this one (:mod:`returnsite.forked`): it has
+the very content this build read and checked, and sends back
+``(path, markdown)`` pages.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from returnsite.content import Content
 from returnsite.content_build import language_pages
+from returnsite.forked import forked_executor
 from returnsite.i18n import translations
 from returnsite.render_sheets import SheetOptions
 
@@ -46,7 +45,7 @@ class PagesAhead:
         if not codes:
             return
         _work = (content, options)
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self._pool = forked_executor()
         self._runs = {code: self._pool.submit(_write, code) for code in codes}
 
     def pages(self, code: str, options: SheetOptions) -> Pages:

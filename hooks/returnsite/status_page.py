@@ -19,6 +19,7 @@ from returnsite.translation_status import (
     STATUSES,
     LanguageReport,
     bar_chart_svg,
+    build_report,
     report_data,
 )
 
@@ -41,13 +42,20 @@ def status_page(reports: Sequence[LanguageReport], made_on: dt.date) -> str:
     )
 
 
-def write_status(site_dir: Path, reports: Sequence[LanguageReport], made_on: dt.date) -> Path:
-    """Write ``translation-status/index.html`` and ``status.json``; return the folder."""
+def status_files(root: Path, docs: Path, content_root: Path, made_on: dt.date) -> dict[str, str]:
+    """The page and its JSON (file name: text) of the translations under *root*
+    (see :func:`returnsite.translation_status.build_report`)."""
+    reports = build_report(root, docs, content_root)
+    data = json.dumps(report_data(reports), indent=1, ensure_ascii=False)
+    return {"index.html": status_page(reports, made_on), "status.json": data + "\n"}
+
+
+def write_status(site_dir: Path, files: dict[str, str]) -> Path:
+    """Write the :func:`status_files` into the site; return their folder."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(status_page(reports, made_on), encoding="utf-8")
-    data = json.dumps(report_data(reports), indent=1, ensure_ascii=False)
-    (folder / "status.json").write_text(data + "\n", encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 

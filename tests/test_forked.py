@@ -1,17 +1,20 @@
-"""The second process that writes the sheet and story pages of the languages
-built after the first (returnsite.pages_ahead): the same pages as written in
-this process, and a fallback when the build's options differ."""
+"""Work done by a fork of the build (returnsite.forked): the sheet and story
+pages of the languages built after the first (returnsite.pages_ahead), the
+same as written in this process, with a fallback when the build's options
+differ."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 from returnsite.content import load_content
 from returnsite.content_build import language_pages
+from returnsite.forked import in_fork
 from returnsite.i18n import translations
 from returnsite.pages_ahead import PagesAhead
 from returnsite.render_sheets import SheetOptions
@@ -58,3 +61,8 @@ def test_closing_drops_the_pages_not_used(content):
     ahead = PagesAhead(content, ["fr", "nl"], OPTIONS)
     ahead.close()
     assert ahead.pages("fr", OPTIONS) == here(content, "fr")
+
+
+def test_work_in_a_fork_runs_in_another_process_and_returns_its_result():
+    assert in_fork(os.getpid).result() != os.getpid()
+    assert in_fork(sorted, [3, 1, 2]).result() == [1, 2, 3]
