@@ -1,7 +1,8 @@
 """Build benchmark: a synthetic corpus in all 17 languages, built like the real site.
 
 Usage: .venv/bin/python bench/build.py [--sheets 100] [--stories 300]
-           [--programme-copies N] [--compare-speedups] [--profile FILE] [--keep]
+           [--programme-copies N] [--compare-speedups] [--repeat N] [--profile FILE]
+           [--no-plain] [--keep]
 
 Writes a synthetic corpus (bench/_corpus.py) into a temporary folder, checks
 it, builds it with the project's mkdocs.yml (inherited, reading the content
@@ -13,6 +14,8 @@ the figures and their ratio. Prints figures; asserts nothing.
                       language folder (to measure mkdocs-static-i18n, whose
                       cost grows with the pages of docs/)
 --compare-speedups    also builds without hooks/build_speed_hook.py (before/after)
+--repeat N            builds ours and the plain ones N times, in turn, and prints
+                      the ratios of the best times and of the medians
 --profile FILE        builds once more under cProfile into FILE and prints the
                       functions that took the most time
 """
@@ -23,6 +26,7 @@ import argparse
 import os
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -106,11 +110,10 @@ for config_file in sys.argv[1:]:
 """
 
 
-def plain_builds(folder: Path, config: Path, site: Path) -> tuple[Run, float, int]:
-    """17 plain single-language mkdocs builds of the pages our build made: in one
-    process (the strict baseline: no start-up costs), and the wall time of 17
-    separate `mkdocs build` commands."""
-    configs = _plain_sources(folder, config, site)
+def plain_builds(folder: Path, configs: list[Path]) -> tuple[Run, float, int]:
+    """17 plain single-language mkdocs builds (``configs``, see :func:`_plain_sources`):
+    in one process (the strict baseline: no start-up costs), and the wall time
+    of 17 separate `mkdocs build` commands; and the pages they made."""
     result = run([sys.executable, "-c", PLAIN_SCRIPT, *map(str, configs)])
     if result.returncode != 0:
         print(result.output[-3000:])
@@ -121,6 +124,39 @@ def plain_builds(folder: Path, config: Path, site: Path) -> tuple[Run, float, in
         commands += one.seconds
     pages = sum(site_figures(folder / f"site-{path.parent.name}")[0] for path in configs)
     return result, commands, pages
+
+
+def _our_build(config: Path, site: Path, label: str) -> Run:
+    result = mkdocs_build(config, site)
+    if result.returncode != 0:
+        print(result.output[-5000:])
+        raise SystemExit(f"the build {label} failed")
+    pages, size = site_figures(site)
+    print(
+        f"Build {label}: {result.seconds:.1f} s wall ({result.cpu_seconds:.1f} s processor "
+        f"time, Pagefind and the second process included), {pages} pages, "
+        f"{1000 * result.seconds / pages:.1f} ms per page, site {size / 1e6:.1f} MB, "
+        f"peak memory {result.peak_mb:.0f} MB"
+    )
+    return result
+
+
+def _print_ratios(ours: list[float], plain: list[float], commands: list[float]) -> None:
+    """The ratio of our build to the plain builds; with several rounds, of the best
+    times and of the medians (the machine is shared: single runs vary by 10-20 %)."""
+    if len(ours) == 1:
+        print(
+            f"Ratio, our build / plain builds: {ours[0] / plain[0]:.2f} "
+            f"(one process), {ours[0] / commands[0]:.2f} (17 commands)"
+        )
+        return
+    for name, pick in (("best", min), ("median", statistics.median)):
+        print(
+            f"{name.capitalize()} of {len(ours)}: our build {pick(ours):.1f} s, plain builds "
+            f"{pick(plain):.1f} s in one process, {pick(commands):.1f} s as 17 commands; "
+            f"ratio {pick(ours) / pick(plain):.2f} (one process), "
+            f"{pick(ours) / pick(commands):.2f} (17 commands)"
+        )
 
 
 def _plain_sources(folder: Path, config: Path, site: Path) -> list[Path]:
@@ -220,6 +256,9 @@ def main() -> None:
     parser.add_argument("--compare-speedups", action="store_true")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--no-plain", action="store_true", help="skip the plain builds")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="build N times, ours and the plain ones in turn"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
@@ -245,41 +284,36 @@ def main() -> None:
     )
 
     config = build_config(folder, content_root, docs, speedups=True)
-    builds = [("with speedups", config)]
+    site = folder / "site-with-speedups"
     if args.compare_speedups:
-        builds.insert(0, ("without speedups", build_config(folder, content_root, docs, False)))
-    results = {}
-    for label, path in builds:
-        site = folder / f"site-{label.replace(' ', '-')}"
-        result = mkdocs_build(path, site)
-        if result.returncode != 0:
-            print(result.output[-5000:])
-            raise SystemExit(f"the build {label} failed")
-        pages, size = site_figures(site)
-        results[label] = result
-        print(
-            f"Build {label}: {result.seconds:.1f} s wall ({result.cpu_seconds:.1f} s processor "
-            f"time, Pagefind and the second process included), {pages} pages, "
-            f"{1000 * result.seconds / pages:.1f} ms per page, site {size / 1e6:.1f} MB, "
-            f"peak memory {result.peak_mb:.0f} MB"
+        before = _our_build(
+            build_config(folder, content_root, docs, False), site, "without speedups"
         )
-    ours = results["with speedups"]
-    if args.compare_speedups:
-        before = results["without speedups"].seconds
-        print(f"Speedups: {before:.1f} s -> {ours.seconds:.1f} s ({before / ours.seconds:.2f}x)")
-
-    if not args.no_plain:
-        plain, commands, plain_pages = plain_builds(folder, config, folder / "site-with-speedups")
+    ours, plain, commands = [], [], []
+    configs = None
+    for round_ in range(1, args.repeat + 1):
+        ours.append(
+            _our_build(config, site, "with speedups" + (f", {round_}" if args.repeat > 1 else ""))
+        )
+        if args.no_plain:
+            continue
+        configs = configs or _plain_sources(folder, config, site)
+        one, separate, pages = plain_builds(folder, configs)
+        plain.append(one)
+        commands.append(separate)
         print(
             f"17 plain single-language mkdocs builds (Material, no hooks, no i18n), one process: "
-            f"{plain.seconds:.1f} s ({plain.cpu_seconds:.1f} s processor time), "
-            f"{plain_pages} pages, peak memory {plain.peak_mb:.0f} MB; "
-            f"as 17 separate commands: {commands:.1f} s"
+            f"{one.seconds:.1f} s ({one.cpu_seconds:.1f} s processor time), "
+            f"{pages} pages, peak memory {one.peak_mb:.0f} MB; "
+            f"as 17 separate commands: {separate:.1f} s"
         )
+    if args.compare_speedups:
         print(
-            f"Ratio, our build / plain builds: {ours.seconds / plain.seconds:.2f} "
-            f"(one process), {ours.seconds / commands:.2f} (17 commands)"
+            f"Speedups: {before.seconds:.1f} s -> {ours[0].seconds:.1f} s "
+            f"({before.seconds / ours[0].seconds:.2f}x)"
         )
+    if plain:
+        _print_ratios([r.seconds for r in ours], [r.seconds for r in plain], commands)
 
     if args.profile:
         profiled = mkdocs_build(config, folder / "site-profiled", profile=args.profile)

@@ -31,6 +31,11 @@ SITE_URL = "https://voluntaryreturn.example/"
         ),
         pytest.param("", "fr/faq/", None, id="no-site-url"),
         pytest.param(None, "fr/faq/", None, id="none"),
+        # What `mkdocs serve` sets: an address a phone cannot open.
+        pytest.param("http://127.0.0.1:8000/", "fr/faq/", None, id="serve"),
+        pytest.param("http://localhost:8000/", "fr/faq/", None, id="localhost"),
+        pytest.param("http://[::1]:8000/", "fr/faq/", None, id="ipv6-loopback"),
+        pytest.param("http://192.168.1.20/", "", "http://192.168.1.20/", id="local-network"),
     ],
 )
 def test_page_address(site_url, page_url, expected):
@@ -96,6 +101,20 @@ def test_qr_code_with_a_label_is_an_image_with_that_name():
 def test_qr_codes_differ_per_address_and_are_stable():
     assert qr_svg(SITE_URL + "fr/") != qr_svg(SITE_URL + "nl/")
     assert qr_svg.__wrapped__(SITE_URL + "fr/") == qr_svg(SITE_URL + "fr/")
+
+
+@pytest.mark.parametrize("length", [1, 20, 60, 150, 400])  # QR versions 1 to 14
+def test_qr_codes_are_segnos_own(monkeypatch, length):
+    import segno
+    import segno.encoder
+
+    from returnsite import qr
+
+    addresses = [SITE_URL + "x" * (length + n) for n in range(6)]
+    made = [qr_svg.__wrapped__(address) for address in addresses]
+    assert segno.encoder.apply_mask is qr.fast_apply_mask
+    monkeypatch.setattr(segno.encoder, "apply_mask", qr._segno_apply_mask)
+    assert made == [qr_svg.__wrapped__(address) for address in addresses]
 
 
 def test_qr_code_needs_an_address():

@@ -3,11 +3,14 @@
 The address needs ``site_url`` (mkdocs.yml, from ``SITE_URL``): without it a
 build cannot know where the site will live, so printed pages show no QR code
 and links to other pages of the site print no address (see print_hook.py).
+The same goes for an address of this computer, which ``mkdocs serve`` sets:
+a phone cannot open it, and a QR code per page made a preview slower.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -20,9 +23,19 @@ _SKIPPED_SCHEMES = ("tel", "sms", "geo", "javascript", "data")
 
 def page_address(site_url: str | None, page_url: str) -> str | None:
     """The public address of a page (``page.url``, e.g. ``fr/faq/``), or None without site_url."""
-    if not site_url:
+    if not site_url or _on_this_computer(site_url):
         return None
     return site_url.rstrip("/") + "/" + page_url.lstrip("/")
+
+
+def _on_this_computer(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def link_target(href: str, page: str | None) -> str | None:
