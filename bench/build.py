@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/build.py [--sheets 100] [--stories 300]
            [--programme-copies N] [--compare-speedups] [--repeat N] [--profile FILE]
-           [--no-plain] [--keep]
+           [--no-plain] [--site-url URL] [--keep]
 
 Writes a synthetic corpus (bench/_corpus.py) into a temporary folder, checks
 it, builds it with the project's mkdocs.yml (inherited, reading the content
@@ -16,6 +16,7 @@ the figures and their ratio. Prints figures; asserts nothing.
 --compare-speedups    also builds without hooks/build_speed_hook.py (before/after)
 --repeat N            builds ours and the plain ones N times, in turn, and prints
                       the ratios of the best times and of the medians
+--site-url URL        builds ours like a deploy (a QR code on every page)
 --profile FILE        builds once more under cProfile into FILE and prints the
                       functions that took the most time
 """
@@ -259,8 +260,15 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="build N times, ours and the plain ones in turn"
     )
+    parser.add_argument(
+        "--site-url",
+        help="build ours like a deploy: SITE_URL set, so every page prints its address "
+        "and a QR code",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
+    if args.site_url:
+        ENV["SITE_URL"] = args.site_url
 
     folder = Path(tempfile.mkdtemp(prefix="bench-build-"))
     content_root = folder / "content"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import random
 import threading
 
 import pytest
@@ -113,8 +114,24 @@ def test_qr_codes_are_segnos_own(monkeypatch, length):
     addresses = [SITE_URL + "x" * (length + n) for n in range(6)]
     made = [qr_svg.__wrapped__(address) for address in addresses]
     assert segno.encoder.apply_mask is qr.fast_apply_mask
+    assert segno.encoder.mask_scores is qr.fast_mask_scores
     monkeypatch.setattr(segno.encoder, "apply_mask", qr._segno_apply_mask)
+    monkeypatch.setattr(segno.encoder, "mask_scores", qr._segno_mask_scores)
     assert made == [qr_svg.__wrapped__(address) for address in addresses]
+
+
+def test_mask_scores_are_segnos_own():
+    from returnsite import qr
+
+    rng = random.Random(7)
+    for _ in range(400):
+        size = rng.choice([21, 25, 37, 57, 77])
+        dark = rng.random()  # from nearly all light to nearly all dark
+        matrix = tuple(
+            bytearray(1 if rng.random() < dark else 0 for _ in range(size)) for _ in range(size)
+        )
+        expected = qr._segno_mask_scores(matrix, size, size)
+        assert qr.fast_mask_scores(matrix, size, size) == expected
 
 
 def test_qr_code_needs_an_address():
