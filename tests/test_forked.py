@@ -66,3 +66,12 @@ def test_closing_drops_the_pages_not_used(content):
 def test_work_in_a_fork_runs_in_another_process_and_returns_its_result():
     assert in_fork(os.getpid).result() != os.getpid()
     assert in_fork(sorted, [3, 1, 2]).result() == [1, 2, 3]
+
+
+def test_without_forks_the_work_is_done_here(content, monkeypatch):
+    monkeypatch.setattr("returnsite.forked.FORK", False)
+    assert in_fork(os.getpid).result() == os.getpid()
+    with pytest.raises(ZeroDivisionError):
+        in_fork(divmod, 1, 0).result()
+    ahead = PagesAhead(content, ["fr"], OPTIONS)
+    assert ahead.pages("fr", OPTIONS) == here(content, "fr")

@@ -40,12 +40,11 @@ class PagesAhead:
         self._content = content
         self._options = options
         self._runs: dict[str, Future[Pages]] = {}
-        self._pool: ProcessPoolExecutor | None = None
         codes = list(codes)
-        if not codes:
-            return
+        self._pool: ProcessPoolExecutor | None = forked_executor() if codes else None
+        if self._pool is None:
+            return  # nothing to write ahead, or no fork here: pages() writes them
         _work = (content, options)
-        self._pool = forked_executor()
         self._runs = {code: self._pool.submit(_write, code) for code in codes}
 
     def pages(self, code: str, options: SheetOptions) -> Pages:
