@@ -36,6 +36,7 @@ from returnsite.validation import (
     Url,
     YamlBool,
     load_model,
+    matching,
     rule_error,
 )
 
@@ -46,7 +47,6 @@ DESKS_FILE = ROOT / "data" / "desks.yml"
 # details to a third party.
 PROGRAMME_HOSTS = ("fedasil.be", "voluntaryreturn.be")
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _BELGIAN_PHONE = re.compile(r"(?:\+32|0)[\d ./-]{7,14}")
 _POSTCODE = re.compile(r"[1-9]\d{3}")
@@ -55,13 +55,11 @@ _POSTCODE = re.compile(r"[1-9]\d{3}")
 # --- Field checks ---------------------------------------------------------------
 
 
-def _check_slug(value: str) -> str:
-    if not _SLUG.fullmatch(value):
-        raise rule_error(
-            f"'{value}' cannot be a desk's name in web addresses; write lowercase letters, "
-            "digits and - only, e.g. liege"
-        )
-    return value
+_check_slug = matching(
+    r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    "'{value}' cannot be a desk's name in web addresses; write lowercase letters, "
+    "digits and - only, e.g. liege",
+)
 
 
 def _check_email(value: str) -> str:

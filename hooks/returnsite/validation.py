@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import re
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -79,6 +80,19 @@ def rule_error(message: str, *, at: Loc | None = None, offset: int | None = None
     if offset is not None:
         context["offset"] = offset
     return PydanticCustomError("content", "{message}", context)
+
+
+def matching(pattern: str, message: str) -> Callable[[str], str]:
+    """A field check: the whole value matches *pattern*, else *message*
+    (``{value}`` in it is the value written)."""
+    whole = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not whole.fullmatch(value):
+            raise rule_error(message.replace("{value}", value))
+        return value
+
+    return check
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M | None, list[ContentError]]:
@@ -346,15 +360,10 @@ def _not_future(value: dt.date) -> dt.date:
     return value
 
 
-_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
-
-
-def _check_url(value: str) -> str:
-    if not _URL.fullmatch(value):
-        raise rule_error(
-            f"'{value}' is not a web address; write the full address, starting with https://"
-        )
-    return value
+_check_url = matching(
+    r"https?://[^\s/$.?#][^\s]*",
+    "'{value}' is not a web address; write the full address, starting with https://",
+)
 
 
 @dataclass(frozen=True)

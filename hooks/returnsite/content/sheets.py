@@ -5,7 +5,6 @@ language (``en.yml`` is required: other languages fall back to it)."""
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
@@ -24,22 +23,18 @@ from returnsite.validation import (
     Shape,
     Text,
     Url,
+    matching,
     read_document,
     rule_error,
     validate_document,
 )
 
 SHEET_FILE = "sheet.yml"
-_KEY = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*")
-
-
-def _check_key(value: str) -> str:
-    if not _KEY.fullmatch(value):
-        raise rule_error(
-            f"'{value}' cannot be a key; write lowercase letters, digits and _ only, "
-            "e.g. families_with_children"
-        )
-    return value
+_check_key = matching(
+    r"[a-z0-9]+(?:[_-][a-z0-9]+)*",
+    "'{value}' cannot be a key; write lowercase letters, digits and _ only, "
+    "e.g. families_with_children",
+)
 
 
 class Source(BaseModel):

@@ -8,23 +8,17 @@ top of a country sheet's language file and in a story's text of one language
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from returnsite.validation import Shape, rule_error
+from returnsite.validation import Shape, matching
 
-_HASH = re.compile(r"[0-9a-f]{12}")
-
-
-def _check_hash(value: str) -> str:
-    if not _HASH.fullmatch(value):
-        raise rule_error(
-            f"'{value}' is not a version mark; leave this field to 'returnsite translated', "
-            "which writes it (12 letters and digits)"
-        )
-    return value
+_check_hash = matching(
+    r"[0-9a-f]{12}",
+    "'{value}' is not a version mark; leave this field to 'returnsite translated', "
+    "which writes it (12 letters and digits)",
+)
 
 
 SourceHash = Annotated[
