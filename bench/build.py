@@ -160,7 +160,7 @@ def _print_ratios(ours: list[float], plain: list[float], commands: list[float]) 
         )
 
 
-def _plain_sources(folder: Path, config: Path, site: Path) -> list[Path]:
+def _plain_sources(folder: Path, config: Path) -> list[Path]:
     """One docs folder and mkdocs.yml per language: the Markdown of every page of
     that language as our build saw it (hand-written pages with their English
     fallback, and the generated pages), for Material without our overrides."""
@@ -305,7 +305,7 @@ def main() -> None:
         )
         if args.no_plain:
             continue
-        configs = configs or _plain_sources(folder, config, site)
+        configs = configs or _plain_sources(folder, config)
         one, separate, pages = plain_builds(folder, configs)
         plain.append(one)
         commands.append(separate)
