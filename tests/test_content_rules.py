@@ -5,6 +5,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import images
 import pytest
 
 from returnsite import validation
@@ -331,7 +332,9 @@ def test_examples_can_be_left_out(root: Path) -> None:
 )
 def test_photo_file(root: Path, file: str, create: bool, expected: str | None) -> None:
     if create:
-        _write(root, f"return_stories/{file}", "not really an image")
+        photo = root / "return_stories" / file
+        photo.parent.mkdir(parents=True, exist_ok=True)
+        photo.write_bytes(images.jpeg(800, 600))
     _edit(root, STORY, "example: true\n", f"example: true\nphoto:\n  file: {file}\n")
     _edit(
         root,
@@ -364,3 +367,35 @@ def test_errors_of_all_files_are_reported_together(root: Path) -> None:
         f"{SHEET}:3: status: 'drafts' is not allowed; write one of: 'draft' or 'reviewed'",
         f"{STORY}:5: partner: has no value; write one, e.g. 'partner: Caritas International'",
     ]
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (
+            "return_stories/2024/ma-2024-other.yml",
+            "return_stories/2024/ma-2024-other.yml: stories in sub-folders are not read; "
+            "move the file to return_stories/ma-2024-other.yml",
+        ),
+        (
+            "return_stories/ma-2024-example.yaml",
+            "return_stories/ma-2024-example.yaml: rename the file to ma-2024-example.yml "
+            "(there is also ma-2024-example.yml: keep only one of them)",
+        ),
+        (
+            "return_stories/notes.txt",
+            "return_stories/notes.txt: is not a story; a story is a .yml file in "
+            "return_stories/ and its photo goes in return_stories/photos/: move or remove "
+            "this file",
+        ),
+        (
+            "return_stories/photos/old.jpg",
+            "return_stories/photos/old.jpg: no story uses this photo; name it in a story's "
+            "photo.file, or remove it (a photo is published only with its story)",
+        ),
+    ],
+    ids=["story-in-subfolder", "yaml-beside-yml", "stray-file", "unused-photo"],
+)
+def test_every_story_file_is_used_or_reported(root: Path, name: str, expected: str) -> None:
+    _write(root, name, "title: x\n")
+    assert _errors(root) == [expected]

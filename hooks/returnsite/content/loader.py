@@ -16,6 +16,7 @@ from returnsite.validation import ContentError, ContentErrors
 
 SHEETS_DIR = "country_sheets"
 STORIES_DIR = "return_stories"
+PHOTOS_DIR = "photos"
 
 
 @dataclass(frozen=True)
@@ -109,18 +110,76 @@ def _check_content(root: Path) -> tuple[Content, list[ContentError]]:
         errors += sheet_errors
         if sheet is not None:
             sheets[sheet.code] = sheet
+    errors += _stray_story_files(stories_dir, story_files)
     stories: dict[str, Story] = {}
     for path in story_files:
-        if path.suffix == ".yaml":
-            errors.append(ContentError(path, None, f"rename the file to {path.stem}.yml"))
         if path.suffix != ".yml":
             continue
         story, story_errors = load_story(path, targets)
         errors += story_errors
         if story is not None:
             stories[story.name] = story
+    if not any(
+        error.path.is_relative_to(stories_dir) and error.path.suffix == ".yml" for error in errors
+    ):
+        # Only when every story loaded: a story with a mistake may be the user.
+        errors += _unused_photos(stories_dir, stories)
     errors.sort(key=ContentError.sort_key)
     return Content(root=root, sheets=sheets, stories=stories), errors
+
+
+def _stray_story_files(stories_dir: Path, story_files: list[Path]) -> list[ContentError]:
+    """Every file under return_stories/ that is neither a story nor in photos/:
+    reported, so that no story is silently left out."""
+    errors = []
+    names = {path.name for path in story_files}
+    for path in story_files:
+        if path.suffix == ".yaml":
+            also = f" (there is also {path.stem}.yml: keep only one of them)"
+            also = also if f"{path.stem}.yml" in names else ""
+            errors.append(ContentError(path, None, f"rename the file to {path.stem}.yml{also}"))
+        elif path.suffix != ".yml":
+            errors.append(
+                ContentError(
+                    path,
+                    None,
+                    "is not a story; a story is a .yml file in return_stories/ and its photo "
+                    f"goes in return_stories/{PHOTOS_DIR}/: move or remove this file",
+                )
+            )
+    for folder in _entries(stories_dir, directories=True):
+        if folder.name == PHOTOS_DIR:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                errors.append(
+                    ContentError(
+                        path,
+                        None,
+                        "stories in sub-folders are not read; move the file to "
+                        f"{STORIES_DIR}/{path.name}"
+                        if path.suffix in (".yml", ".yaml")
+                        else "is not a story nor in return_stories/photos/; move or remove it",
+                    )
+                )
+    return errors
+
+
+def _unused_photos(stories_dir: Path, stories: dict[str, Story]) -> list[ContentError]:
+    used = {story.photo_path.resolve() for story in stories.values() if story.photo_path}
+    folder = stories_dir / PHOTOS_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        ContentError(
+            path,
+            None,
+            "no story uses this photo; name it in a story's photo.file, or remove it "
+            "(a photo is published only with its story)",
+        )
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".") and path.resolve() not in used
+    ]
 
 
 def _entries(folder: Path, *, directories: bool) -> list[Path]:

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 from returnsite import languages, validation
 from returnsite.content.fields import CountryCode, LanguageCode, country_name
 from returnsite.content.links import LinkTargets, document_link_errors
+from returnsite.content.photos import image_problem
 from returnsite.content.translation import TranslationInfo
 from returnsite.validation import (
     ContentError,
@@ -205,5 +206,7 @@ def _photo_problem(folder: Path, file: str) -> str | None:
             "put the photo there or correct the name"
         )
     else:
-        return None
+        problem = image_problem(photo)
+        if problem is None:
+            return None
     return f"photo.file: '{file}' {problem}"
