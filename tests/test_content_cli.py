@@ -18,7 +18,9 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_validate_valid_content_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--root", str(CORPUS / "valid")]) == 0
-    assert capsys.readouterr().out == "OK: 1 country sheets, 1 stories checked\n"
+    assert capsys.readouterr().out == (
+        "OK: 1 country sheets, 1 stories, and every file in data/, docs/, locales/ checked\n"
+    )
 
 
 def test_validate_prints_each_error_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +58,11 @@ def test_validate_rejects_a_file_outside_the_content(
     copy = tmp_path / "fr.yml"
     copy.write_text("summary: Texte.\n", encoding="utf-8")
     assert main(["validate", str(copy)]) == 2
-    assert capsys.readouterr().err.startswith(f"not content of {ROOT}: {copy}; name files")
+    assert capsys.readouterr().err == (
+        f"not content of {ROOT}: {copy}; name files or folders in country_sheets/, "
+        "return_stories/, data/, docs/, locales/ (or give the folder holding the content "
+        "with --root)\n"
+    )
 
 
 def test_the_console_script_runs_validate() -> None:

@@ -19,19 +19,22 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         type=Path,
-        help="files or folders to report on (default: all country sheets and stories)",
+        help="files or folders to report on (default: everything editors and translators "
+        "write: country sheets, stories, data/, docs/ and locales/)",
     )
     parser.add_argument(
         "--root",
         type=Path,
         default=ROOT,
-        help="project folder holding the content (default: this project)",
+        help="folder holding country_sheets/ and return_stories/ (default: this project; "
+        "data/, docs/ and locales/ are always this project's)",
     )
 
 
 def _run_validate(args: argparse.Namespace) -> int:
     from returnsite.content import check_content
     from returnsite.content.loader import SHEETS_DIR, STORIES_DIR
+    from returnsite.gate import EDITED_DIRS, check_everything
 
     root: Path = args.root.resolve()
     wanted = [path.resolve() for path in args.paths]
@@ -39,20 +42,21 @@ def _run_validate(args: argparse.Namespace) -> int:
     if missing:
         print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    content_dirs = [root / SHEETS_DIR, root / STORIES_DIR]
+    checked = [root / SHEETS_DIR, root / STORIES_DIR, *(ROOT / name for name in EDITED_DIRS)]
     outside = [
         str(path)
         for path, resolved in zip(args.paths, wanted, strict=True)
-        if not any(resolved.is_relative_to(d) or d.is_relative_to(resolved) for d in content_dirs)
+        if not any(resolved.is_relative_to(d) or d.is_relative_to(resolved) for d in checked)
     ]
     if outside:
         print(
             f"not content of {root}: {', '.join(outside)}; name files or folders in "
-            f"{SHEETS_DIR}/ or {STORIES_DIR}/ (or give the project folder with --root)",
+            f"{SHEETS_DIR}/, {STORIES_DIR}/, {'/, '.join(EDITED_DIRS)}/ "
+            "(or give the folder holding the content with --root)",
             file=sys.stderr,
         )
         return 2
-    content, errors = check_content(root)
+    errors = check_everything(ROOT, content_root=root)
     errors = [error for error in errors if _selected(error.path, wanted, partial=False)]
     for error in errors:
         print(error)
@@ -60,9 +64,11 @@ def _run_validate(args: argparse.Namespace) -> int:
         files = len({error.path for error in errors})
         print(f"{len(errors)} error(s) in {files} file(s); nothing was published", file=sys.stderr)
         return 1
+    content, _ = check_content(root)
     sheets = sum(_selected(sheet.folder, wanted) for sheet in content.sheets.values())
     stories = sum(_selected(story.path, wanted) for story in content.stories.values())
-    print(f"OK: {sheets} country sheets, {stories} stories checked")
+    everything = "" if wanted else f", and every file in {'/, '.join(EDITED_DIRS)}/"
+    print(f"OK: {sheets} country sheets, {stories} stories{everything} checked")
     return 0
 
 

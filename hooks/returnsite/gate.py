@@ -1,0 +1,67 @@
+"""The one gate: every file that an editor or translator writes is checked before
+the build writes anything. The build (``hooks/gate_hook.py``), ``returnsite
+validate``, ``./run validate`` and the pre-commit hook all call
+:func:`check_everything`, so they report the same mistakes, all at once, sorted
+by file, each as ``path:line: what is wrong; what to write instead``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from returnsite import ROOT
+from returnsite.validation import ContentError, display_path
+
+
+@dataclass(frozen=True)
+class Check:
+    folder: str  # what it reads, relative to the project root (for messages)
+    run: Callable[[Path, Path], list[ContentError]]  # (project root, content root)
+
+
+def _content(root: Path, content_root: Path) -> list[ContentError]:
+    from returnsite.content import check_content
+
+    return check_content(content_root)[1]
+
+
+# What editors and translators write besides the content folders (which the
+# build may read from elsewhere: extra.content_root).
+EDITED_DIRS = ("data", "docs", "locales")
+
+CHECKS = (Check("country_sheets/ and return_stories/", _content),)
+
+
+def check_everything(root: Path = ROOT, content_root: Path | None = None) -> list[ContentError]:
+    """Every mistake in every file kind under project folder ``root`` (content
+    folders under ``content_root``, by default the same), sorted by file and line."""
+    errors: list[ContentError] = []
+    for check in CHECKS:
+        try:
+            errors += check.run(root, content_root or root)
+        except Exception as error:  # a fault of ours must not read as the editor's
+            errors.append(build_fault(root / check.folder.split(" ")[0], error))
+    return sorted(set(errors), key=ContentError.sort_key)
+
+
+def build_fault(path: Path, error: BaseException) -> ContentError:
+    """An error of the build code itself, reported against the file it was reading."""
+    return ContentError(path, None, fault_message(error, "reading"))
+
+
+def fault_message(error: BaseException, doing: str = "making") -> str:
+    return (
+        f"the build stopped with an internal error while {doing} this ({type(error).__name__}: "
+        f"{error}); this is a fault of the build, not of your file: tell the site's "
+        "maintainers, and send them this message"
+    )
+
+
+def summary(errors: list[ContentError]) -> str:
+    files = len({display_path(error.path) for error in errors})
+    return (
+        f"{len(errors)} mistake(s) in {files} file(s); nothing was published, the site "
+        "stays as it was. Fix them, then build again (./run validate checks the files alone)."
+    )
