@@ -399,3 +399,16 @@ def test_errors_of_all_files_are_reported_together(root: Path) -> None:
 def test_every_story_file_is_used_or_reported(root: Path, name: str, expected: str) -> None:
     _write(root, name, "title: x\n")
     assert _errors(root) == [expected]
+
+
+def test_an_unknown_placeholder_in_a_sheet_is_reported_in_the_sheet(root: Path) -> None:
+    _edit(root, EN, "summary: ", "summary: Call [[phon]]. ")
+    line = next(
+        number
+        for number, text in enumerate((root / EN).read_text().splitlines(), 1)
+        if "[[phon]]" in text
+    )
+    assert _errors(root) == [
+        f"{EN}:{line}: summary: unknown placeholder [[phon]] (did you mean 'phone'?); "
+        "write [[phone]]"
+    ]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from returnsite.contact import PLACEHOLDER, PLACEHOLDERS
 from returnsite.validation import ContentError
 from returnsite.yaml_source import Document, Loc
 
@@ -102,6 +103,20 @@ def link_problems(text: str, targets: LinkTargets) -> list[tuple[int, str]]:
     return problems
 
 
+def placeholder_problems(text: str) -> list[tuple[int, str]]:
+    """``(offset, message)`` for each ``[[name]]`` the build does not know."""
+    known = ", ".join(f"[[{name}]]" for name in PLACEHOLDERS)
+    return [
+        (
+            match.start(),
+            f"unknown placeholder [[{match.group(1)}]]"
+            f"{_did_you_mean(match.group(1), PLACEHOLDERS)}; write {known}",
+        )
+        for match in PLACEHOLDER.finditer(text)
+        if match.group(1) not in PLACEHOLDERS
+    ]
+
+
 def _problem(link: ContentLink, targets: LinkTargets) -> str | None:
     if link.kind == "sheet":
         if link.target not in targets.sheets:
@@ -138,7 +153,7 @@ def document_link_errors(
     """Errors for broken links in every text of a file, valid or not."""
     errors = []
     for loc, text in _texts(document.data, ()):
-        for offset, message in link_problems(text, targets):
+        for offset, message in link_problems(text, targets) + placeholder_problems(text):
             label = ".".join(part for part in loc if isinstance(part, str))
             line = document.text_line(loc, offset)
             errors.append(ContentError(path, line, f"{label}: {message}" if label else message))
