@@ -31,7 +31,17 @@ def _content(root: Path, content_root: Path) -> list[ContentError]:
 # build may read from elsewhere: extra.content_root).
 EDITED_DIRS = ("data", "docs", "locales")
 
-CHECKS = (Check("country_sheets/ and return_stories/", _content),)
+
+def _language_folders(root: Path, content_root: Path) -> list[ContentError]:
+    from returnsite.language_folders import check_language_folders
+
+    return check_language_folders(root)
+
+
+CHECKS = (
+    Check("country_sheets/ and return_stories/", _content),
+    Check("docs/ and locales/", _language_folders),
+)
 
 
 def check_everything(root: Path = ROOT, content_root: Path | None = None) -> list[ContentError]:

@@ -120,7 +120,7 @@ def _check_content(root: Path) -> tuple[Content, list[ContentError]]:
         if story is not None:
             stories[story.name] = story
     if not any(
-        error.path.is_relative_to(stories_dir) and error.path.suffix == ".yml" for error in errors
+        error.path.parent == stories_dir and error.path.suffix == ".yml" for error in errors
     ):
         # Only when every story loaded: a story with a mistake may be the user.
         errors += _unused_photos(stories_dir, stories)
