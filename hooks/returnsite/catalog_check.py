@@ -149,6 +149,8 @@ def _parse(text: str) -> tuple[list[_Entry], list[Problem]]:
         if match is None:
             word = line.split()[0]
             problems.append((number, _unknown_keyword(word)))
+            if entry is not None:
+                entry.has_msgstr = True  # most likely a misspelt msgstr: one message is enough
             current = None
             continue
         keyword, index, argument = match.groups()
@@ -325,7 +327,7 @@ def _placeholder_problems(text: str, sources: list[str]) -> list[str]:
     keep = (
         f"keep the placeholders of the English text exactly: {', '.join(allowed)}"
         if allowed
-        else "the English text has no placeholders"
+        else "the English text has no placeholders, so write none"
     )
     problems = []
     if not percent and "%" in text:
@@ -378,17 +380,18 @@ def _markup(text: str) -> list[tuple[str, str]]:
 
 def _markup_problems(text: str, sources: list[str]) -> list[str]:
     english = {token for source in sources for token, _ in _markup(source)}
-    problems, reported = [], set()
+    found: dict[str, list[str]] = {}  # kind: tokens, in the order of _MARKUP
     for token, kind in _markup(text):
-        if token in english or any(token in r for r in reported):
+        reported = [t for tokens in found.values() for t in tokens]
+        if token in english or any(token in t for t in reported):
             continue
-        reported.add(token)
-        problems.append(
-            f"contains {kind} ({token.strip()}), which the English text does not have; "
-            "a translation is plain text: links and formatting belong to the site's "
-            "templates, so write only the words and the placeholders of the English text"
-        )
-    return problems
+        found.setdefault(kind, []).append(token.strip())
+    return [
+        f"contains {kind} ({', '.join(tokens)}), which the English text does not have; "
+        "a translation is plain text: links and formatting belong to the site's "
+        "templates, so write only the words and the placeholders of the English text"
+        for kind, tokens in found.items()
+    ]
 
 
 # --- Header --------------------------------------------------------------------------
