@@ -193,8 +193,7 @@ def test_all_mistakes_of_a_catalog_at_once(tmp_path):
         f"{PO}:32: msgstr[1] is empty while msgstr[0] is translated, so readers would see "
         "English there; French needs msgstr[0] to msgstr[1]: translate every form or "
         "leave them all empty",
-        f"{PO}:35: this msgid is already in the file, at line 11; keep only one of the two "
-        "entries",
+        f"{PO}:35: this msgid is already in the file, at line 11; keep only one of the two entries",
     ]
 
 
@@ -226,3 +225,13 @@ def test_an_edited_catalog_is_read_again(tmp_path):
     assert translations("fr", tmp_path / "locales").gettext("Menu") == "Menu B"
     shutil.rmtree(tmp_path / "locales")
     assert translations("fr", tmp_path / "locales").gettext("Menu") == "Menu"
+
+
+def test_a_catalog_the_build_would_not_read(tmp_path):
+    stray = tmp_path / "locales" / "fr" / "messages.po"
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes((FIXTURES / "valid.po").read_bytes())
+    assert messages(tmp_path) == [
+        "locales/fr/messages.po: is not read by the build, which reads only "
+        "locales/<language>/LC_MESSAGES/messages.po; move the translations there"
+    ]

@@ -16,25 +16,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po, unescape
 
 from returnsite.characters import forbidden_characters
+from returnsite.po_reader import Entry, Field, Problem, babel_problems, read_entries
 from returnsite.validation import ContentError
 
-Problem = tuple[int | None, str]
+CATALOG_NAME = "messages.po"  # i18n.DOMAIN's catalog; i18n imports this module
 
 
 def check_catalogs(root: Path) -> list[ContentError]:
     """Every mistake in every catalog under ``root/locales``."""
     errors: list[ContentError] = []
-    for path in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
-        errors += check_catalog(path, path.parents[1].name)
+    for path in sorted((root / "locales").rglob("*.po")):
+        relative = path.relative_to(root / "locales")
+        if relative.parts[1:] == ("LC_MESSAGES", CATALOG_NAME):
+            errors += check_catalog(path, relative.parts[0])
+        else:
+            message = (
+                "is not read by the build, which reads only "
+                f"locales/<language>/LC_MESSAGES/{CATALOG_NAME}; move the translations there"
+            )
+            errors.append(ContentError(path, None, message))
     return errors
 
 
@@ -59,9 +65,9 @@ def check_catalog(path: Path, code: str) -> list[ContentError]:
             "after the language's code in data/languages.yml (e.g. locales/fr/)"
         )
         return [ContentError(path, None, message)]
-    entries, problems = _parse(text)
+    entries, problems = read_entries(text)
     if not problems:
-        problems = _babel_problems(data, code)
+        problems = babel_problems(data, code)
     for entry in entries:
         if not entry.obsolete:
             problems += _check_entry(entry, code, language)
@@ -69,185 +75,10 @@ def check_catalog(path: Path, code: str) -> list[ContentError]:
     return [ContentError(path, line, message) for line, message in problems]
 
 
-# --- Reading the file --------------------------------------------------------------
-# Babel's reader accepts much that it then compiles wrongly (a text without its
-# closing quote loses its last letter) and prints its complaints instead of
-# raising them. This reader follows the same grammar line by line, reports every
-# mistake, and keeps the line of each msgstr; Babel then reads the file as the
-# build will (abort_invalid) and has the last word.
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([^\]]*)\])?)(?:\s+(.*))?")
-
-
-@dataclass
-class _Field:
-    line: int
-    parts: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
-
-    @property
-    def text(self) -> str:
-        return "".join(text for _, text in self.parts)
-
-
-@dataclass
-class _Entry:
-    obsolete: bool
-    context: _Field | None = None
-    msgid: _Field | None = None
-    plural: _Field | None = None
-    strings: dict[int, _Field] = field(default_factory=dict)
-    has_msgstr: bool = False
-
-
-def _parse(text: str) -> tuple[list[_Entry], list[Problem]]:
-    entries: list[_Entry] = []
-    problems: list[Problem] = []
-    seen: dict[tuple[bool, str | None, str], int] = {}
-    entry: _Entry | None = None
-    current: _Field | None = None  # the field a line in quotes continues
-
-    def finish() -> None:
-        nonlocal entry, current
-        if entry is not None and entry.msgid is not None:
-            if not entry.has_msgstr:
-                problems.append((entry.msgid.line, _NO_MSGSTR))
-            context = entry.context.text if entry.context else None
-            key = (entry.obsolete, context, entry.msgid.text)
-            if key in seen:
-                message = (
-                    f"this msgid is already in the file, at line {seen[key]}; keep only one "
-                    "of the two entries"
-                )
-                problems.append((entry.msgid.line, message))
-            else:
-                seen[key] = entry.msgid.line
-            entries.append(entry)
-            entry = None
-        current = None
-
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        obsolete = line.startswith("#~")
-        if obsolete:
-            line = line[2:].lstrip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            finish()
-            continue
-        if line.startswith('"'):
-            if current is None:
-                problems.append((number, _STRAY_TEXT))
-                continue
-            value, problem = _string(line)
-            if problem:
-                problems.append((number, problem))
-            current.parts.append((number, value))
-            continue
-        match = _KEYWORD.fullmatch(line)
-        if match is None:
-            word = line.split()[0]
-            problems.append((number, _unknown_keyword(word)))
-            if entry is not None:
-                entry.has_msgstr = True  # most likely a misspelt msgstr: one message is enough
-            current = None
-            continue
-        keyword, index, argument = match.groups()
-        value, problem = _string(argument or "", keyword)
-        if problem:
-            problems.append((number, problem))
-        new = _Field(number, [(number, value)])
-        if keyword == "msgctxt" or (keyword == "msgid" and (entry is None or entry.msgid)):
-            finish()
-            entry = _Entry(obsolete)
-        if keyword == "msgctxt":
-            entry.context = new
-        elif keyword == "msgid":
-            entry.msgid = new
-        elif entry is None or entry.msgid is None:
-            problems.append((number, f"{keyword} has no msgid before it; {_ENTRY}"))
-        elif keyword == "msgid_plural":
-            if entry.plural is not None or entry.has_msgstr:
-                problems.append((number, f"msgid_plural must come right after msgid; {_ENTRY}"))
-            else:
-                entry.plural = new
-        else:
-            entry.has_msgstr = True
-            problem = _msgstr_problem(entry, index)
-            if problem:
-                problems.append((number, problem))
-            else:
-                entry.strings[int(index or 0)] = new
-        current = new
-    finish()
-    return entries, problems
-
-
-def _string(text: str, keyword: str | None = None) -> tuple[str, str | None]:
-    """The text of a quoted string as Babel reads it, and what is wrong with it."""
-    if _STRING.fullmatch(text):
-        return unescape(text), None
-    if not text.startswith('"'):
-        return "", f'the text after {keyword} must be in quotes: {keyword} "..."'
-    if _STRING.match(text) is None:
-        return "", 'the text has no closing quote mark; end it with "'
-    return "", (
-        'a quote mark inside the text ends it too early; write a quote mark inside a text as \\"'
-    )
-
-
-def _msgstr_problem(entry: _Entry, index: str | None) -> str | None:
-    if index is None:
-        if entry.plural is not None:
-            return (
-                "this message has a msgid_plural, so its translations are msgstr[0], "
-                "msgstr[1] and so on; write msgstr[0] instead of msgstr"
-            )
-        if 0 in entry.strings:
-            return "a second msgstr for the same msgid; keep only one"
-        return None
-    if not index.isdigit():
-        return f"msgstr[{index}]: the number in brackets must be 0, 1, 2 and so on"
-    if entry.plural is None:
-        return (
-            f"msgstr[{index}] belongs to a message with a msgid_plural, and this one has "
-            "none; write msgstr instead"
-        )
-    if int(index) in entry.strings:
-        return f"a second msgstr[{index}] for the same msgid; keep only one"
-    return None
-
-
-def _unknown_keyword(word: str) -> str:
-    return f"'{word[:30]}' is not a word a catalog knows; {_ENTRY}"
-
-
-def _babel_problems(data: bytes, code: str) -> list[Problem]:
-    try:
-        read_po(BytesIO(data), locale=code, abort_invalid=True)
-    except PoFileError as error:
-        reason = str(error).rsplit(" on ", 1)[0]
-        if "num_plurals" in reason:
-            return []  # msgstr[N] beyond the language's plural forms: see _check_entry
-        return [(error.lineno + 1, f"Babel cannot read this entry ({reason}); {_ENTRY}")]
-    except Exception as error:  # whatever Babel trips on, the translator gets a message
-        return [(None, f"Babel cannot read this file ({error}); {_ENTRY}")]
-    return []
-
-
-_ENTRY = (
-    'each entry is a msgid "English text" line followed by a msgstr "translation" line, '
-    "longer texts continue on lines in quotes, and comments start with #"
-)
-_NO_MSGSTR = 'this msgid has no msgstr after it; add msgstr "" (empty shows the English text)'
-_STRAY_TEXT = f"this text in quotes belongs to no msgid or msgstr; {_ENTRY}"
-
-
 # --- Checking the entries ----------------------------------------------------------
 
 
-def _check_entry(entry: _Entry, code: str, language: Locale) -> list[Problem]:
+def _check_entry(entry: Entry, code: str, language: Locale) -> list[Problem]:
     assert entry.msgid is not None
     if entry.msgid.text == "" and entry.context is None:
         return _check_header(entry, code, language)
@@ -397,7 +228,7 @@ def _markup_problems(text: str, sources: list[str]) -> list[str]:
 # --- Header --------------------------------------------------------------------------
 
 
-def _check_header(entry: _Entry, code: str, language: Locale) -> list[Problem]:
+def _check_header(entry: Entry, code: str, language: Locale) -> list[Problem]:
     header = entry.strings.get(0)
     if header is None:
         return []
@@ -430,7 +261,7 @@ def _check_header(entry: _Entry, code: str, language: Locale) -> list[Problem]:
     return problems
 
 
-def _header_lines(header: _Field) -> list[tuple[int, str, str]]:
+def _header_lines(header: Field) -> list[tuple[int, str, str]]:
     """(line in the file, key in lower case, value) of every header in ``header``."""
     starts, offset = [], 0
     for line, text in header.parts:
