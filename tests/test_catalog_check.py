@@ -114,7 +114,7 @@ def messages(root: Path) -> list[str]:
         (
             "attr_list",
             [
-                f'{PO}:8: contains a Markdown attribute list ({{: onclick="alert(1)" }}), '
+                f"{PO}:8: contains a Markdown attribute list ({{: autofocus onfocus=alert(1) }}), "
                 f"which the English text does not have; {PLAIN}"
             ],
         ),
@@ -173,6 +173,17 @@ def test_refuses_markup_in_every_form(tmp_path, msgstr):
     catalog(tmp_path, (HEADER + f'msgid "Menu"\nmsgstr "{msgstr}"\n').encode())
     [message] = messages(tmp_path)
     assert message.startswith(f"{PO}:8: contains ") and message.endswith(PLAIN)
+
+
+def test_refuses_a_quote_that_can_end_an_attribute(tmp_path):
+    entries = 'msgid "Home"\nmsgstr "Accueil\\" onmouseover=\\"alert(1)"\n\n'
+    entries += 'msgid "\\"Up to\\" means"\nmsgstr "\\"Jusqu\'à\\" veut dire"\n'
+    catalog(tmp_path, (HEADER + entries).encode())
+    assert messages(tmp_path) == [
+        f'{PO}:8: contains a straight double quote ("), which the English text does not '
+        "have and which can end a value in the page's HTML; use the quotation marks of "
+        "the language instead (« », „ “ or “ ”)"
+    ]
 
 
 def test_all_mistakes_of_a_catalog_at_once(tmp_path):

@@ -217,12 +217,20 @@ def _markup_problems(text: str, sources: list[str]) -> list[str]:
         if token in english or any(token in t for t in reported):
             continue
         found.setdefault(kind, []).append(token.strip())
-    return [
+    problems = [
         f"contains {kind} ({', '.join(tokens)}), which the English text does not have; "
         "a translation is plain text: links and formatting belong to the site's "
         "templates, so write only the words and the placeholders of the English text"
         for kind, tokens in found.items()
     ]
+    if '"' in text and not any('"' in source for source in sources):
+        # Theme templates put some messages into attributes: aria-label="...".
+        problems.append(
+            'contains a straight double quote ("), which the English text does not have '
+            "and which can end a value in the page's HTML; use the quotation marks of the "
+            "language instead (« », „ “ or “ ”)"
+        )
+    return problems
 
 
 # --- Header --------------------------------------------------------------------------
