@@ -161,6 +161,7 @@ def test_what_only_babel_refuses_gets_a_line(tmp_path, capsys):
         "<https://example.org>",
         "Menu { .x }",
         "Menu {#top}",
+        "Menu { autofocus onfocus=alert(1) }",
         "[Pays][1]\\n\\n[1]: https://example.org",
         "![x](data:image/svg+xml,abc)",
         "java\\tscript:alert(1)",

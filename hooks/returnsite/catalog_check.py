@@ -189,11 +189,13 @@ def _placeholder_problems(text: str, sources: list[str]) -> list[str]:
 
 _MARKUP = [
     (re.compile(r"<[A-Za-z][\w+.-]*:[^\s>]*>"), "a link written <address>"),
-    (re.compile(r"<[A-Za-z/!?][^>]{0,40}>?"), "HTML"),
-    (re.compile(r"!?\[[^\]]*\]\([^)]{0,40}\)?|\]\("), "a Markdown link or image"),
-    (re.compile(r"^\s*\[[^\]]*\]:.{0,40}", re.MULTILINE), "a Markdown link definition"),
+    (re.compile(r"<[A-Za-z/!?][^>]*>?"), "HTML"),
+    (re.compile(r"!?\[[^\]]*\]\([^)]*\)?|\]\("), "a Markdown link or image"),
+    (re.compile(r"^\s*\[[^\]]*\]:.*", re.MULTILINE), "a Markdown link definition"),
+    # attr_list reads {: ...}, {.x}, {#x}, {a=b} and { any words } at the end of a
+    # paragraph; {name} alone is a placeholder, checked as one.
     (
-        re.compile(r"\{\s*(?::|[.#][\w-]|[\w-]+\s*=)[^}]{0,40}\}?"),
+        re.compile(r"\{\s*(?::|[.#][\w-]|[\w-]+\s*=)[^}]*\}?|\{(?![A-Za-z0-9_]*\})[^}\n]*\}"),
         "a Markdown attribute list",
     ),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE), "a script address"),
@@ -216,7 +218,8 @@ def _markup_problems(text: str, sources: list[str]) -> list[str]:
         reported = [t for tokens in found.values() for t in tokens]
         if token in english or any(token in t for t in reported):
             continue
-        found.setdefault(kind, []).append(token.strip())
+        token = token.strip()
+        found.setdefault(kind, []).append(token if len(token) <= 50 else f"{token[:49]}…")
     problems = [
         f"contains {kind} ({', '.join(tokens)}), which the English text does not have; "
         "a translation is plain text: links and formatting belong to the site's "
