@@ -144,6 +144,15 @@ def test_a_file_not_in_utf8(tmp_path):
     ]
 
 
+def test_a_byte_order_mark(tmp_path):
+    catalog(tmp_path, b"\xef\xbb\xbf" + (FIXTURES / "dropped_placeholder.po").read_bytes())
+    assert messages(tmp_path) == [
+        f"{PO}:1: starts with an invisible byte order mark (BOM), which Babel cannot read; "
+        "save the file as UTF-8 without BOM",
+        f"{PO}:9: leaves out %(country)s; {KEEP_COUNTRY}",
+    ]
+
+
 def test_what_only_babel_refuses_gets_a_line(tmp_path, capsys):
     # A location comment with an unpaired isolate: Babel's reader refuses it.
     catalog(tmp_path, (HEADER + '#: \u2069x\nmsgid "Home"\nmsgstr "Accueil"\n').encode())

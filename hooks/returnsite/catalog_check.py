@@ -65,7 +65,14 @@ def check_catalog(path: Path, code: str) -> list[ContentError]:
             "after the language's code in data/languages.yml (e.g. locales/fr/)"
         )
         return [ContentError(path, None, message)]
-    entries, problems = read_entries(text)
+    entries, problems = read_entries(text.removeprefix("\ufeff"))
+    if text.startswith("\ufeff"):
+        # Babel reads the mark as part of the first word, and loses the header.
+        message = (
+            "starts with an invisible byte order mark (BOM), which Babel cannot read; "
+            "save the file as UTF-8 without BOM"
+        )
+        problems.insert(0, (1, message))
     if not problems:
         problems = babel_problems(data, code)
     for entry in entries:
