@@ -98,7 +98,7 @@ def read_entries(text: str) -> tuple[list[Entry], list[Problem]]:
             problems.append((number, _unknown_keyword(word)))
             if entry is not None:
                 entry.has_msgstr = True  # most likely a misspelt msgstr: one message is enough
-            current = None
+            current = Field(number)  # its lines in quotes need no message of their own
             continue
         keyword, index, argument = match.groups()
         value, problem = _string(argument or "", keyword)
