@@ -229,11 +229,15 @@ def test_the_real_catalogs_pass():
     assert [str(error) for error in check_catalogs(ROOT)] == []
 
 
-def test_a_broken_catalog_is_never_compiled(tmp_path, capsys):
-    catalog(tmp_path, (FIXTURES / "unclosed_quote.po").read_bytes())
+@pytest.mark.parametrize(
+    "case,line",
+    [("unclosed_quote", 8), ("html", 8), ("markdown_link", 8), ("lone_percent", 9)],
+)
+def test_a_catalog_with_mistakes_is_never_compiled(tmp_path, capsys, case, line):
+    catalog(tmp_path, (FIXTURES / f"{case}.po").read_bytes())
     with pytest.raises(ContentErrors) as raised:
         translations("fr", tmp_path / "locales")
-    assert [error.line for error in raised.value.errors] == [8]
+    assert [error.line for error in raised.value.errors] == [line]
     assert "Problem on line" not in capsys.readouterr().out
 
 
