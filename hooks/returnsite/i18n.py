@@ -1,13 +1,14 @@
 """UI strings: gettext catalogs in ``locales/``, compiled in memory at build time.
 
 Catalogs are edited as ``locales/<code>/LC_MESSAGES/messages.po`` and never
-committed compiled: :func:`translations` reads the ``.po`` file and compiles it
-with Babel on first use.
+committed compiled: :func:`translations` checks the ``.po`` file
+(:mod:`returnsite.catalog_check`) and compiles it with Babel on first use, and
+again whenever the file changes (``mkdocs serve``).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from returnsite import ROOT
+from returnsite.catalog_check import check_catalog
+from returnsite.validation import ContentErrors
 
 LOCALES_DIR = ROOT / "locales"
 DOMAIN = "messages"
@@ -27,14 +30,28 @@ def catalog_path(code: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
 def translations(code: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """Translations for a language; English (the source) needs no catalog."""
+    """Translations for a language; English (the source) needs no catalog.
+
+    Raises :class:`ContentErrors` for a catalog with mistakes: a broken catalog
+    is never compiled.
+    """
     path = catalog_path(code, locales_dir)
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return NullTranslations()
+    return _compiled(path, code, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _compiled(path: Path, code: str, mtime_ns: int, size: int) -> NullTranslations:
+    """The catalog at ``path`` compiled; the file's time and size key the cache."""
+    errors = check_catalog(path, code)
+    if errors:
+        raise ContentErrors(errors)
     with path.open("rb") as po:
-        catalog = read_po(po, locale=code)
+        catalog = read_po(po, locale=code, abort_invalid=True)
     compiled = BytesIO()
     # Fuzzy entries are drafts a translator has not confirmed yet: they are
     # still better for a reader than English, so they are compiled too.
