@@ -229,32 +229,32 @@ CASES = {
     ),
     "po-markdown-link": Case(
         PO,
-        'msgid "Country:"\nmsgstr "Pays :"',
+        'msgid "Country:"\nmsgstr "Pays\u00a0:"',
         'msgid "Country:"\nmsgstr "[Pays](javascript:alert(1))"',
         "javascript:",
         at="[Pays]",
     ),
     "po-misspelt-placeholder": Case(
         PO,
-        'msgstr "Informations sur le retour : %(country)s"',
+        'msgstr "Informations sur le retour\u00a0: %(country)s"',
         'msgstr "Informations sur le retour : %(pays)s"',
         "%(pays)s",
     ),
     "po-dropped-placeholder": Case(
         PO,
-        'msgstr "Informations sur le retour : %(country)s"',
+        'msgstr "Informations sur le retour\u00a0: %(country)s"',
         'msgstr "Informations sur le retour"',
         "%(country)s",
     ),
     "po-brace-placeholder": Case(
         PO,
-        'msgstr "Informations sur le retour : %(country)s"',
+        'msgstr "Informations sur le retour\u00a0: %(country)s"',
         'msgstr "Informations sur le retour : {country}"',
         "{country}",
     ),
     "po-lone-percent": Case(
         PO,
-        'msgstr "Informations sur le retour : %(country)s"',
+        'msgstr "Informations sur le retour\u00a0: %(country)s"',
         'msgstr "Informations à 100 % sur le retour : %(country)s"',
         "%",
     ),
@@ -278,8 +278,9 @@ CASES = {
 }
 
 
-def _line_of(text: str, at: str) -> int:
-    return text.count("\n", 0, text.index(at)) + 1
+def _line_of(text: str, at: str, start: int) -> int:
+    """The line of ``at`` in the text edited at ``start``."""
+    return text.count("\n", 0, text.index(at, start)) + 1
 
 
 @pytest.fixture
@@ -293,12 +294,13 @@ def _apply(root: Path, case: Case) -> int | None:
     path = root / case.path
     text = path.read_text(encoding="utf-8")
     assert text.count(case.old) >= 1, f"{case.old!r} not in {case.path}"
-    text = text.replace(case.old, case.new, 1)
+    start = text.index(case.old)
+    text = text[:start] + case.new + text[start + len(case.old) :]
     path.write_text(text, encoding="utf-8")
     if case.line != "edit":
         return case.line
     at = case.at or case.new.strip().splitlines()[0]
-    return _line_of(text, at)
+    return _line_of(text, at, start)
 
 
 def _messages(root: Path) -> list[str]:

@@ -38,9 +38,16 @@ def _language_folders(root: Path, content_root: Path) -> list[ContentError]:
     return check_language_folders(root)
 
 
+def _catalogs(root: Path, content_root: Path) -> list[ContentError]:
+    from returnsite.catalog_check import check_catalogs
+
+    return check_catalogs(root)
+
+
 CHECKS = (
     Check("country_sheets/ and return_stories/", _content),
     Check("docs/ and locales/", _language_folders),
+    Check("locales/", _catalogs),
 )
 
 
