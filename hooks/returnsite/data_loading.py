@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from returnsite.validation import (
     ContentError,
@@ -35,7 +35,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 _MARKUP = "[]<>{}`"
 
 
-def _no_markup(text: str) -> str:
+def _no_markup(text: object) -> object:
+    if not isinstance(text, str):
+        return text  # the type check that follows says what is wrong
     for offset, char in enumerate(text):
         if char in _MARKUP:
             raise rule_error(
@@ -46,7 +48,9 @@ def _no_markup(text: str) -> str:
     return text
 
 
-PlainText = Annotated[Text, AfterValidator(_no_markup)]
+# Checked before the checks of Text, on the text as written (so the offset is
+# the character's place in the file's value).
+PlainText = Annotated[Text, BeforeValidator(_no_markup)]
 """A short text shown as it is (a name, a city, a source): no Markdown, no HTML."""
 
 
