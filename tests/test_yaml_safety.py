@@ -158,9 +158,7 @@ def test_allowed_characters_stay() -> None:
         pytest.param("a:\n\u3000b: 1\n", 2, "IDEOGRAPHIC SPACE (U+3000)", id="ideographic"),
     ],
 )
-def test_an_odd_space_as_indentation_is_named_on_its_line(
-    text: str, line: int, name: str
-) -> None:
+def test_an_odd_space_as_indentation_is_named_on_its_line(text: str, line: int, name: str) -> None:
     assert _problems(text) == [
         YamlProblem(
             line,
