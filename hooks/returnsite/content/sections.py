@@ -100,12 +100,18 @@ def section_keys() -> tuple[str, ...]:
 @cache
 def sections_model() -> type[BaseModel]:
     """The model of ``sections:`` in a language file: one optional text per section."""
+    try:
+        sections = load_sections()
+    except ContentErrors:
+        # Made when the build code is imported: no traceback there. The mistakes
+        # are reported by check_data and by the content check (section_keys).
+        sections = ()
     fields = {
         section.key: (
             Markdown | None,
             Field(None, title=section.title, description=section.description),
         )
-        for section in load_sections()
+        for section in sections
     }
     return create_model(
         "Sections",
