@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from returnsite import ROOT
 from returnsite.contact import load_phone
+from returnsite.content import sections
 from returnsite.content.sections import load_sections
 from returnsite.data_files import check_data
 from returnsite.desks import load_contact_data
@@ -511,3 +512,28 @@ def test_the_brochure_hook_reports_the_mistakes_of_the_desks(project: Path, monk
         "data/desks.yml:107: desks.charleroi: unknown field 'cty'; did you mean 'city'?"
     )
     assert lines[1:] == ["1 mistake(s) in the data files; nothing was published"]
+
+
+def test_the_preview_hook_reports_the_mistakes_of_the_languages(project: Path, monkeypatch) -> None:
+    hook = _hook("preview_hook")
+    path = edit(project, "languages.yml", "dir: rtl, material: ar", "dir: rlt, material: ar")
+    monkeypatch.setattr(hook, "preview_languages", lambda value: load_languages(path))
+    config = SimpleNamespace(
+        plugins={"i18n": SimpleNamespace(building=False)}, extra={"preview_languages": "fr"}
+    )
+    with pytest.raises(PluginError) as raised:
+        hook.on_config(config)
+    lines = str(raised.value).splitlines()
+    assert lines[0].endswith(
+        "data/languages.yml:14: dir: 'rlt' is not allowed; write one of: 'ltr' or 'rtl'"
+    )
+    assert lines[1:] == ["1 mistake(s) in the data files; nothing was published"]
+
+
+def test_the_sections_model_is_made_even_when_the_sections_file_is_broken(monkeypatch) -> None:
+    # The model is made when the build code is imported: no traceback there.
+    def broken() -> None:
+        raise ContentErrors([])
+
+    monkeypatch.setattr(sections, "load_sections", broken)
+    assert sections.sections_model.__wrapped__().model_fields == {}

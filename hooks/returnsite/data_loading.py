@@ -76,8 +76,9 @@ def load_data_model(path: Path, model: type[M]) -> tuple[M | None, list[ContentE
     return load_model(path, model)
 
 
-def load_list(path: Path, item: type[M]) -> tuple[tuple[M, ...] | None, list[ContentError]]:
-    """Read a file that is a list of entries (``- field: value``), each an ``item``."""
+def load_list(path: Path, item: type[M]) -> tuple[list[tuple[int, M]] | None, list[ContentError]]:
+    """Read a file that is a list of entries (``- field: value``), each an ``item``;
+    return each entry with its line, or every mistake of the file."""
     errors = missing_file(path)
     if errors:
         return None, errors
@@ -92,7 +93,7 @@ def load_list(path: Path, item: type[M]) -> tuple[tuple[M, ...] | None, list[Con
                 "expected a list of entries, each starting with '- ', e.g. '- {key: value, ...}'",
             )
         ]
-    items: list[M] = []
+    items: list[tuple[int, M]] = []
     for index, data in enumerate(document.data):
         entry = Document(
             data=data,
@@ -105,10 +106,10 @@ def load_list(path: Path, item: type[M]) -> tuple[tuple[M, ...] | None, list[Con
         model, entry_errors = validate_document(entry, item, path)
         errors += entry_errors
         if model is not None:
-            items.append(model)
+            items.append((document.line_of((index,)), model))
     if not document.data:
         errors.append(ContentError(path, 1, "the list is empty; write at least one entry"))
-    return (None, errors) if errors else (tuple(items), [])
+    return (None, errors) if errors else (items, [])
 
 
 def cached_by_mtime(func: F) -> F:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from babel import Locale
 from babel.dates import format_date
@@ -25,6 +25,7 @@ from returnsite.i18n import or_list, translations
 from returnsite.validation import (
     ContentError,
     PastDate,
+    Shape,
     YamlBool,
     read_document,
     rule_error,
@@ -85,9 +86,11 @@ UP_TO_LIMIT = 5000  # highest today: up to 1000 for an exceptional situation
 MONTHS_LIMIT = 60  # today: 12 months
 
 Euros = Annotated[int, Field(examples=[250]), AfterValidator(_not_negative)]
-PerPerson = Annotated[Euros, AtMost(PER_PERSON_LIMIT)]
-PerFile = Annotated[Euros, AtMost(PER_FILE_LIMIT)]
-UpTo = Annotated[Euros, AtMost(UP_TO_LIMIT)]
+PerPerson = Annotated[
+    Euros, AtMost(PER_PERSON_LIMIT), Shape(f"whole euros, at most {PER_PERSON_LIMIT}")
+]
+PerFile = Annotated[Euros, AtMost(PER_FILE_LIMIT), Shape(f"whole euros, at most {PER_FILE_LIMIT}")]
+UpTo = Annotated[Euros, AtMost(UP_TO_LIMIT), Shape(f"whole euros, at most {UP_TO_LIMIT}")]
 SourceIds = Annotated[list[str], Field(min_length=1, examples=["[slides_2017]"])]
 Statuses = Annotated[list[Status], Field(min_length=1, examples=["[asylum_procedure]"])]
 
@@ -107,10 +110,10 @@ class Travel(_Rule):
     sources: SourceIds
 
 
-class _Amounts(_Rule):
-    # The documented way past a bound (AtMost): the editor confirms that an
-    # amount far above the programme's usual range is right. Not in the JSON.
-    amount_checked_above_limit: YamlBool = Field(
+def _override() -> Any:
+    """The documented way past a bound (:class:`AtMost`): the editor confirms that
+    an amount far above the programme's usual range is right. Not in the JSON."""
+    return Field(
         False,
         exclude=True,
         description="true only when an amount above its limit is right (checked in the "
@@ -119,33 +122,41 @@ class _Amounts(_Rule):
     )
 
 
-class DeparturePremium(_Amounts):
+class DeparturePremium(_Rule):
     per_adult: PerPerson
     per_child: PerPerson
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
-class Reintegration(_Amounts):
+class Reintegration(_Rule):
     per_adult: PerPerson
     per_child: PerPerson
     statuses: Statuses
     within_months: Annotated[
-        int, Field(examples=[12]), AfterValidator(_at_least_one_month), AtMost(MONTHS_LIMIT)
+        int,
+        Field(examples=[12]),
+        AfterValidator(_at_least_one_month),
+        AtMost(MONTHS_LIMIT),
+        Shape(f"whole number of months, at most {MONTHS_LIMIT}"),
     ]
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
-class BusinessSupport(_Amounts):
+class BusinessSupport(_Rule):
     per_file: PerFile
     statuses: Statuses
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
-class Vulnerability(_Amounts):
+class Vulnerability(_Rule):
     vulnerable_person_up_to: UpTo
     family_with_children_up_to: UpTo
     exceptional_situation_up_to: UpTo
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
 class EstimatorRules(_Rule):

@@ -17,7 +17,6 @@ from returnsite.validation import (
     Shape,
     YamlBool,
     matching,
-    read_document,
     rule_error,
 )
 
@@ -127,10 +126,9 @@ def check_languages(
     entries, errors = load_list(path, LanguageEntry)
     if entries is None:
         return None, errors
-    lines = _entry_lines(path)
+    lines = [line for line, _ in entries]
     seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        line = lines[index]
+    for line, entry in entries:
         if entry.code in seen:
             errors.append(
                 ContentError(
@@ -151,7 +149,7 @@ def check_languages(
                     f"write dir: {cldr}",
                 )
             )
-    defaults = [index for index, entry in enumerate(entries) if entry.default]
+    defaults = [index for index, (_, entry) in enumerate(entries) if entry.default]
     if not defaults:
         errors.append(
             ContentError(
@@ -172,13 +170,7 @@ def check_languages(
         )
     if errors:
         return None, sorted(errors, key=ContentError.sort_key)
-    return tuple(entry.language() for entry in entries), []
-
-
-def _entry_lines(path: Path) -> list[int]:
-    document, _ = read_document(path)
-    assert document is not None  # read successfully just before
-    return [document.line_of((index,)) for index in range(len(document.data))]
+    return tuple(entry.language() for _, entry in entries), []
 
 
 @cached_by_mtime

@@ -17,7 +17,6 @@ from returnsite.validation import (
     Markdown,
     Shape,
     matching,
-    read_document,
 )
 
 SECTIONS_FILE = ROOT / "data" / "sheet_sections.yml"
@@ -65,10 +64,8 @@ def check_sections(
     entries, errors = load_list(path, SectionEntry)
     if entries is None:
         return None, errors
-    document, _ = read_document(path)
     seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        line = document.line_of((index, "key")) if document else None
+    for line, entry in entries:
         if entry.key in seen:
             errors.append(
                 ContentError(
@@ -78,10 +75,10 @@ def check_sections(
                     "keep only one of them",
                 )
             )
-        seen.setdefault(entry.key, line or 0)
+        seen.setdefault(entry.key, line)
     if errors:
         return None, errors
-    return tuple(Section(**entry.model_dump()) for entry in entries), []
+    return tuple(Section(**entry.model_dump()) for _, entry in entries), []
 
 
 @cached_by_mtime
