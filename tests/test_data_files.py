@@ -179,6 +179,29 @@ CASES = [
         ],
         id="contact-hostile-attribute-in-number",
     ),
+    pytest.param(
+        "contact.yml",
+        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n",
+        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n"
+        "orders:\n  form: https://www.fedasil.be/x)[a](javascript:alert(1)\n  source: x\n",
+        [
+            "data/contact.yml:17: orders.form: 'https://www.fedasil.be/x)[a](javascript:alert(1)' "
+            "contains ')', which cannot be in the form's address; write the address as the "
+            "browser shows it, with %29 for ')' and so on"
+        ],
+        id="contact-hostile-link-after-the-form-address",
+    ),
+    pytest.param(
+        "contact.yml",
+        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n",
+        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n"
+        "orders:\n  email: a{:onclick=alert(1)}@fedasil.be\n  source: x\n",
+        [
+            "data/contact.yml:17: orders.email: 'a{:onclick=alert(1)}@fedasil.be' is not an "
+            "e-mail address; write it like name@fedasil.be"
+        ],
+        id="contact-hostile-attributes-in-the-order-address",
+    ),
     # data/desks.yml
     pytest.param(
         "desks.yml",

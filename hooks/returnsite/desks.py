@@ -46,7 +46,7 @@ DESKS_FILE = ROOT / "data" / "desks.yml"
 # details to a third party.
 PROGRAMME_HOSTS = ("fedasil.be", "voluntaryreturn.be")
 
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s<>()\[\]{},;:\"'`]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _BELGIAN_PHONE = re.compile(r"(?:\+32|0)[\d ./-]{7,14}")
 _POSTCODE = re.compile(r"[1-9]\d{3}")
 
@@ -128,6 +128,13 @@ def _check_postcode(value: str) -> str:
 
 
 def _check_form(value: str) -> str:
+    odd = next((char for char in value if char in "()[]{}<>\"'`"), None)
+    if odd is not None:
+        # A ')' ends the Markdown link the address is written into.
+        raise rule_error(
+            f"'{value}' contains '{odd}', which cannot be in the form's address; write "
+            "the address as the browser shows it, with %29 for ')' and so on"
+        )
     host = (urlsplit(value).hostname or "").lower()
     if not any(host == h or host.endswith("." + h) for h in PROGRAMME_HOSTS):
         raise rule_error(
