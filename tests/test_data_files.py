@@ -560,3 +560,32 @@ def test_the_sections_model_is_made_even_when_the_sections_file_is_broken(monkey
 
     monkeypatch.setattr(sections, "load_sections", broken)
     assert sections.sections_model.__wrapped__().model_fields == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "{locale: fr, name: Français, build: true}",
+            "{locale: fr, name: Francais, build: true}",
+            "plugins: i18n: languages: the name of 'fr' is 'Francais', but the language's own "
+            "name (data/languages.yml, CLDR) is 'Français'; write name: Français",
+            id="name",
+        ),
+        pytest.param(
+            "{locale: fr, name: Français, build: true}",
+            "{locale: fr, name: Français, build: true, default: true}",
+            "plugins: i18n: languages: 'fr' is not the default language in data/languages.yml; "
+            "remove 'default: true' here",
+            id="default",
+        ),
+    ],
+)
+def test_mkdocs_yml_disagreeing_with_languages_yml_is_reported(
+    project: Path, old: str, new: str, expected: str
+) -> None:
+    path = project / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    assert messages(project) == [f"mkdocs.yml:{line}: {expected}"]

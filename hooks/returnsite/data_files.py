@@ -100,7 +100,7 @@ def _mkdocs_languages(
     entries = _i18n_languages(config)
     if entries is None:
         return []
-    declared = {code: line for code, _, line in entries}
+    declared = {code: line for code, _, _, line in entries}
     errors = []
     for lang, line in zip(languages, lines, strict=True):
         if lang.code not in declared:
@@ -114,7 +114,7 @@ def _mkdocs_languages(
                 )
             )
     known = {lang.code: lang for lang in languages}
-    for code, name, line in entries:
+    for code, name, default, line in entries:
         lang = known.get(code)
         if lang is None:
             errors.append(
@@ -135,7 +135,18 @@ def _mkdocs_languages(
                     f"write name: {lang.native_name}",
                 )
             )
-    order = [code for code, _, _ in entries if code in known]
+        elif default != lang.default:
+            write = "add 'default: true'" if lang.default else "remove 'default: true'"
+            errors.append(
+                ContentError(
+                    config,
+                    line,
+                    f"plugins: i18n: languages: '{code}' is "
+                    f"{'' if lang.default else 'not '}the default language in "
+                    f"data/languages.yml; {write} here",
+                )
+            )
+    order = [code for code, _, _, _ in entries if code in known]
     wanted = [lang.code for lang in languages if lang.code in declared]
     if not errors and order != wanted:
         first = next(i for i, (a, b) in enumerate(zip(order, wanted, strict=True)) if a != b)
@@ -150,8 +161,9 @@ def _mkdocs_languages(
     return errors
 
 
-def _i18n_languages(config: Path) -> list[tuple[str, str, int]] | None:
-    """(locale, name, line) of each language in mkdocs.yml, or None if it cannot be read."""
+def _i18n_languages(config: Path) -> list[tuple[str, str, bool, int]] | None:
+    """(locale, name, default, line) of each language in mkdocs.yml, or None if it
+    cannot be read."""
     try:
         root = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, yaml.YAMLError):
@@ -166,6 +178,7 @@ def _i18n_languages(config: Path) -> list[tuple[str, str, int]] | None:
                 (
                     _text(_value(entry, "locale")),
                     _text(_value(entry, "name")),
+                    _text(_value(entry, "default")).lower() == "true",
                     entry.start_mark.line + 1,
                 )
                 for entry in languages.value

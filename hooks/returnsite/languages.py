@@ -139,6 +139,15 @@ def check_languages(
                 )
             )
         seen.setdefault(entry.code, line)
+        if entry.native_name is None and not native_name(entry.code):
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"native_name: CLDR has no name of '{entry.code}' in the language itself; "
+                    "add native_name: with the name its speakers use",
+                )
+            )
         cldr = Locale.parse(entry.code).text_direction
         if entry.dir != cldr:
             errors.append(
