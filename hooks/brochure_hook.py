@@ -34,6 +34,7 @@ from returnsite.generated_pages import add_pages
 from returnsite.i18n import translations
 from returnsite.languages import codes, language
 from returnsite.pdf import PdfError, find_chromium, languages_without_font, page_count, print_pdfs
+from returnsite.validation import ContentErrors
 
 log = get_plugin_logger("brochures")
 
@@ -57,7 +58,12 @@ def on_config(config):
             "mkdocs.yml: extra.brochure_pdfs is 'required' but no Chromium was found; "
             f"install it ({INSTALL}) or set CHROME_PATH to the browser"
         )
-    contact = load_contact_data()
+    try:
+        contact = load_contact_data()
+    except ContentErrors as error:
+        raise PluginError(
+            f"{error}\n{len(error.errors)} mistake(s) in the data files; nothing was published"
+        ) from None
     _leaflets.clear()
     _pdfs.clear()
     _pdf_files.clear()

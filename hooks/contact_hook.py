@@ -37,7 +37,13 @@ def on_page_markdown(markdown, page, config, files):
                 for line, name in unknown
             )
         )
-    return replace_placeholders(markdown, load_phone())
+    try:
+        phone = load_phone()
+    except ContentErrors as error:
+        raise PluginError(
+            f"{error}\n{len(error.errors)} mistake(s) in the contact data; nothing was published"
+        ) from None
+    return replace_placeholders(markdown, phone)
 
 
 def _contact_data() -> ContactData:

@@ -6,6 +6,7 @@ each; the language being built is ``config.theme["language"]``.
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from returnsite.contact import load_phone
@@ -20,6 +21,7 @@ from returnsite.languages import (
 )
 from returnsite.notices import page_notices
 from returnsite.translation_status import is_outdated_translation
+from returnsite.validation import ContentErrors
 
 _site_name: dict[str, str] = {}  # mkdocs.yml's (English) site_name, kept for every build
 
@@ -50,8 +52,13 @@ def on_env(env, config, files):
     env.install_gettext_translations(translations(code), newstyle=True)
     # Globals, so that theme templates without a page (404.html) have them too.
     env.globals["language_prefix"] = language(code).prefix
-    env.globals["phone"] = load_phone()
-    env.globals["site_languages"] = load_languages()
+    try:
+        env.globals["phone"] = load_phone()
+        env.globals["site_languages"] = load_languages()
+    except ContentErrors as error:
+        raise PluginError(
+            f"{error}\n{len(error.errors)} mistake(s) in the data files; nothing was published"
+        ) from None
     env.filters["neutral_path"] = lambda url: page_path(url, code)
     return env
 

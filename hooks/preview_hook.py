@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from returnsite.languages import preview_languages
+from returnsite.validation import ContentErrors
 
 log = get_plugin_logger("preview")
 
@@ -24,6 +25,10 @@ def on_config(config):
         wanted = preview_languages(str(config.extra.get("preview_languages") or ""))
     except ValueError as error:
         raise PluginError(f"PREVIEW_LANGUAGES: {error}") from None
+    except ContentErrors as error:
+        raise PluginError(
+            f"{error}\n{len(error.errors)} mistake(s) in the data files; nothing was published"
+        ) from None
     if wanted is None:
         return config
     for lang in i18n.config.languages:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import yaml
-
 from returnsite import ROOT
+from returnsite.data_loading import cached_by_mtime, load_data_model
+from returnsite.desks import ContactFile
+from returnsite.validation import ContentErrors
 
 CONTACT_FILE = ROOT / "data" / "contact.yml"
 PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
@@ -26,10 +26,13 @@ class Phone:
         return "tel:" + re.sub(r"[^\d+]", "", self.international)
 
 
-@cache
+@cached_by_mtime
 def load_phone(path: Path = CONTACT_FILE) -> Phone:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))["phone"]
-    return Phone(national=data["national"], international=data["international"])
+    """The checked free number; :class:`ContentErrors` lists every mistake otherwise."""
+    contact, errors = load_data_model(path, ContactFile)
+    if contact is None:
+        raise ContentErrors(errors)
+    return Phone(national=contact.phone.national, international=contact.phone.international)
 
 
 def phone_markdown(phone: Phone) -> str:

@@ -27,15 +27,14 @@ from pydantic import (
 
 from returnsite import ROOT
 from returnsite.content.fields import LanguageCode
+from returnsite.data_loading import PlainText, cached_by_mtime, load_data_model
 from returnsite.hours import Hours, OpeningHours
 from returnsite.validation import (
     ContentError,
     ContentErrors,
     Shape,
-    Text,
     Url,
     YamlBool,
-    load_model,
     matching,
     rule_error,
 )
@@ -47,7 +46,7 @@ DESKS_FILE = ROOT / "data" / "desks.yml"
 # details to a third party.
 PROGRAMME_HOSTS = ("fedasil.be", "voluntaryreturn.be")
 
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s<>()\[\]{},;:\"'`]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _BELGIAN_PHONE = re.compile(r"(?:\+32|0)[\d ./-]{7,14}")
 _POSTCODE = re.compile(r"[1-9]\d{3}")
 
@@ -81,6 +80,37 @@ def _check_phone(value: str) -> str:
     return value
 
 
+def _check_national(value: str) -> str:
+    value = " ".join(value.split())
+    if not value.startswith("0"):
+        raise rule_error(
+            f"'{value}' is not a number as dialled in Belgium; write it with its leading 0, "
+            "e.g. 0800 327 45 (the form with +32 goes under 'international:')"
+        )
+    return _check_phone(value)
+
+
+_INTERNATIONAL = re.compile(r"\+32[\d ]+")
+
+
+def _check_international(value: str) -> str:
+    value = " ".join(value.split())
+    digits = re.sub(r"\D", "", value)
+    if not _INTERNATIONAL.fullmatch(value) or not 10 <= len(digits) <= 11:
+        raise rule_error(
+            f"'{value}' is not a Belgian phone number in international form; write +32 and "
+            "the number without its leading 0, in digits and spaces only, e.g. +32 800 32 745"
+        )
+    return value
+
+
+def national_digits(number: str) -> str:
+    """The digits that identify a Belgian number: ``0800 327 45`` and
+    ``+32 800 32 745`` both give ``80032745``."""
+    digits = re.sub(r"\D", "", number)
+    return digits[2:] if number.strip().startswith("+32") else digits[1:]
+
+
 def _check_language(value: str) -> str:
     code = value.strip().replace("-", "_")
     if code not in Locale("en").languages:
@@ -98,6 +128,13 @@ def _check_postcode(value: str) -> str:
 
 
 def _check_form(value: str) -> str:
+    odd = next((char for char in value if char in "()[]{}<>\"'`"), None)
+    if odd is not None:
+        # A ')' ends the Markdown link the address is written into.
+        raise rule_error(
+            f"'{value}' contains '{odd}', which cannot be in the form's address; write "
+            "the address as the browser shows it, with %29 for ')' and so on"
+        )
     host = (urlsplit(value).hostname or "").lower()
     if not any(host == h or host.endswith("." + h) for h in PROGRAMME_HOSTS):
         raise rule_error(
@@ -111,6 +148,12 @@ def _check_form(value: str) -> str:
 Slug = Annotated[str, AfterValidator(_check_slug), Shape("short name: lowercase letters")]
 Email = Annotated[str, AfterValidator(_check_email), Shape("e-mail address")]
 BelgianPhone = Annotated[str, AfterValidator(_check_phone), Shape("Belgian phone number")]
+NationalPhone = Annotated[
+    str, AfterValidator(_check_national), Shape("phone number as dialled in Belgium")
+]
+InternationalPhone = Annotated[
+    str, AfterValidator(_check_international), Shape("phone number with +32, digits and spaces")
+]
 SpokenLanguage = Annotated[str, AfterValidator(_check_language), Shape("language code")]
 Postcode = Annotated[str, AfterValidator(_check_postcode), Shape("four digits")]
 FormUrl = Annotated[Url, AfterValidator(_check_form)]
@@ -134,9 +177,9 @@ def international(number: str) -> str:
 class Address(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    street: Text = Field(description="Street and number.", examples=["Rue de l'Exemple 1"])
+    street: PlainText = Field(description="Street and number.", examples=["Rue de l'Exemple 1"])
     postcode: Postcode = Field(description="The four-digit postcode.", examples=["1000"])
-    town: Text | None = Field(
+    town: PlainText | None = Field(
         None,
         description="The town as written on letters, if it is not the desk's city.",
         examples=["Bruxelles"],
@@ -176,7 +219,7 @@ class Accessibility(BaseModel):
     step_free: YamlBool | None = Field(
         None, description="true if a wheelchair can get in without steps.", examples=["true"]
     )
-    note: Text | None = Field(
+    note: PlainText | None = Field(
         None, description="Details, in English.", examples=["Lift at the back entrance."]
     )
 
@@ -200,8 +243,8 @@ class Desk(BaseModel):
         "appointment": "write it as 'appointment_needed: true' or 'false'",
     }
 
-    city: Text = Field(description="The city, in English.", examples=["Ghent"])
-    names: dict[LanguageCode, Text] = Field(
+    city: PlainText = Field(description="The city, in English.", examples=["Ghent"])
+    names: dict[LanguageCode, PlainText] = Field(
         default_factory=dict,
         description="The city's name in other languages of the site, e.g. fr: Gand.",
         examples=[{"fr": "Gand", "nl": "Gent"}],
@@ -228,12 +271,12 @@ class Desk(BaseModel):
     appointment_needed: YamlBool | None = Field(
         None, description="true if people must make an appointment first.", examples=["true"]
     )
-    public_transport: Text | None = Field(
+    public_transport: PlainText | None = Field(
         None,
         description="How to get there by public transport, in English.",
         examples=["Tram 3 or 4, stop Example."],
     )
-    source: Text = Field(
+    source: PlainText = Field(
         description="Where these facts come from.",
         examples=['Fedasil, web page "Le programme de retour volontaire"'],
     )
@@ -264,16 +307,33 @@ class PhoneLine(BaseModel):
         "source_hours": "write it as 'hours_source'",
     }
 
-    national: Text = Field(description="As dialled in Belgium.", examples=["0800 327 45"])
-    international: Text = Field(description="With +32.", examples=["+32 800 32 745"])
-    free_from: Text = Field(description="From where the call is free.", examples=["Belgian phones"])
-    source: Text = Field(description="Where the number comes from.")
+    national: NationalPhone = Field(description="As dialled in Belgium.", examples=["0800 327 45"])
+    international: InternationalPhone = Field(
+        description="The same number with +32 instead of the leading 0 (the tap-to-call "
+        "links use it).",
+        examples=["+32 800 32 745"],
+    )
+    free_from: PlainText = Field(
+        description="From where the call is free.", examples=["Belgian phones"]
+    )
+    source: PlainText = Field(description="Where the number comes from.")
     hours: Hours | None = Field(
         None, description="When the line answers.", examples=["every day: 09:00-12:30, 13:30-16:00"]
     )
-    hours_source: Text | None = Field(
+    hours_source: PlainText | None = Field(
         None, description="Where the hours come from.", validate_default=True
     )
+
+    @field_validator("international")
+    @classmethod
+    def _same_number(cls, value: str, info: ValidationInfo) -> str:
+        national = info.data.get("national")
+        if national is not None and national_digits(national) != national_digits(value):
+            raise rule_error(
+                f"'{value}' is not the same number as national: {national}; write the same "
+                f"digits, with +32 instead of the leading 0: {international(national)}"
+            )
+        return value
 
     @field_validator("hours_source")
     @classmethod
@@ -301,7 +361,7 @@ class Orders(BaseModel):
 
     email: Email | None = Field(None, examples=["name@fedasil.be"])
     form: FormUrl | None = Field(None, examples=["https://www.fedasil.be/en/contact"])
-    source: Text = Field(description="Where this address comes from.")
+    source: PlainText = Field(description="Where this address comes from.")
 
     @model_validator(mode="before")
     @classmethod
@@ -334,14 +394,15 @@ def check_contact_data(
     contact_file: Path = CONTACT_FILE, desks_file: Path = DESKS_FILE
 ) -> tuple[ContactData | None, list[ContentError]]:
     """Read and check both files; the data, or every error found in them."""
-    contact, errors = load_model(contact_file, ContactFile)
-    desks, desk_errors = load_model(desks_file, DesksFile)
+    contact, errors = load_data_model(contact_file, ContactFile)
+    desks, desk_errors = load_data_model(desks_file, DesksFile)
     errors = errors + desk_errors
     if contact is None or desks is None:
         return None, errors
     return ContactData(phone=contact.phone, orders=contact.orders, desks=desks.desks), errors
 
 
+@cached_by_mtime
 def load_contact_data(
     contact_file: Path = CONTACT_FILE, desks_file: Path = DESKS_FILE
 ) -> ContactData:

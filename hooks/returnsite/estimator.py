@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from babel import Locale
 from babel.dates import format_date
@@ -19,11 +20,13 @@ from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from returnsite import ROOT
+from returnsite.data_loading import PlainText, missing_file
 from returnsite.i18n import or_list, translations
 from returnsite.validation import (
     ContentError,
     PastDate,
-    Text,
+    Shape,
+    YamlBool,
     read_document,
     rule_error,
     validate_document,
@@ -65,7 +68,29 @@ def _at_least_one_month(value: int) -> int:
     return value
 
 
+@dataclass(frozen=True)
+class AtMost:
+    """The highest value a field takes without ``amount_checked_above_limit: true``."""
+
+    most: int
+
+
+# Bounds that catch a typing mistake (an extra zero: 25000 for 2500) and leave
+# room for the programme to raise its amounts. The sources (slides of
+# 2017-08-09, shared/sources/001) give 250/125 (departure premium, adult/child),
+# 700/350 (reintegration), 1500 per business file and up to 500/500/1000 for
+# vulnerability: every limit is about three times the highest amount of its kind.
+PER_PERSON_LIMIT = 3000  # highest today: 700 per adult
+PER_FILE_LIMIT = 5000  # highest today: 1500 per business file
+UP_TO_LIMIT = 5000  # highest today: up to 1000 for an exceptional situation
+MONTHS_LIMIT = 60  # today: 12 months
+
 Euros = Annotated[int, Field(examples=[250]), AfterValidator(_not_negative)]
+PerPerson = Annotated[
+    Euros, AtMost(PER_PERSON_LIMIT), Shape(f"whole euros, at most {PER_PERSON_LIMIT}")
+]
+PerFile = Annotated[Euros, AtMost(PER_FILE_LIMIT), Shape(f"whole euros, at most {PER_FILE_LIMIT}")]
+UpTo = Annotated[Euros, AtMost(UP_TO_LIMIT), Shape(f"whole euros, at most {UP_TO_LIMIT}")]
 SourceIds = Annotated[list[str], Field(min_length=1, examples=["[slides_2017]"])]
 Statuses = Annotated[list[Status], Field(min_length=1, examples=["[asylum_procedure]"])]
 
@@ -75,8 +100,8 @@ class _Rule(BaseModel):
 
 
 class Source(_Rule):
-    file: Text = Field(examples=["001_e7131cb96c650248.txt"])
-    title: Text = Field(examples=["Fedasil, voluntary return programme slides (AMIF)"])
+    file: PlainText = Field(examples=["001_e7131cb96c650248.txt"])
+    title: PlainText = Field(examples=["Fedasil, voluntary return programme slides (AMIF)"])
     # Left out when the document shows no date: never guess one.
     date: PastDate | None = Field(default=None, examples=["2017-08-09"])
 
@@ -85,31 +110,53 @@ class Travel(_Rule):
     sources: SourceIds
 
 
+def _override() -> Any:
+    """The documented way past a bound (:class:`AtMost`): the editor confirms that
+    an amount far above the programme's usual range is right. Not in the JSON."""
+    return Field(
+        False,
+        exclude=True,
+        description="true only when an amount above its limit is right (checked in the "
+        "source); say why in a comment",
+        examples=["true"],
+    )
+
+
 class DeparturePremium(_Rule):
-    per_adult: Euros
-    per_child: Euros
+    per_adult: PerPerson
+    per_child: PerPerson
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
 class Reintegration(_Rule):
-    per_adult: Euros
-    per_child: Euros
+    per_adult: PerPerson
+    per_child: PerPerson
     statuses: Statuses
-    within_months: Annotated[int, Field(examples=[12]), AfterValidator(_at_least_one_month)]
+    within_months: Annotated[
+        int,
+        Field(examples=[12]),
+        AfterValidator(_at_least_one_month),
+        AtMost(MONTHS_LIMIT),
+        Shape(f"whole number of months, at most {MONTHS_LIMIT}"),
+    ]
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
 class BusinessSupport(_Rule):
-    per_file: Euros
+    per_file: PerFile
     statuses: Statuses
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
 class Vulnerability(_Rule):
-    vulnerable_person_up_to: Euros
-    family_with_children_up_to: Euros
-    exceptional_situation_up_to: Euros
+    vulnerable_person_up_to: UpTo
+    family_with_children_up_to: UpTo
+    exceptional_situation_up_to: UpTo
     sources: SourceIds
+    amount_checked_above_limit: YamlBool = _override()
 
 
 class EstimatorRules(_Rule):
@@ -133,6 +180,9 @@ class EstimatorRules(_Rule):
 
 def load_rules(path: Path = RULES_FILE) -> tuple[EstimatorRules | None, list[ContentError]]:
     """Read and validate the rules file; return the rules or every error in it."""
+    errors = missing_file(path)
+    if errors:
+        return None, errors
     document, errors = read_document(path)
     if document is None:
         return None, errors
@@ -163,6 +213,7 @@ def _cross_checks(rules: EstimatorRules) -> list[tuple[tuple[str | int, ...], st
                         f"write one of: {', '.join(known)}, or add it under 'sources:'",
                     )
                 )
+    problems += _above_limits(rules)
     for index, status in enumerate(rules.business_support.statuses):
         if status not in rules.reintegration.statuses:
             problems.append(
@@ -171,6 +222,31 @@ def _cross_checks(rules: EstimatorRules) -> list[tuple[tuple[str | int, ...], st
                     f"business_support.statuses: '{status}' can never get business support, "
                     "which only comes on top of reintegration support; remove it here "
                     "or add it to reintegration.statuses",
+                )
+            )
+    return problems
+
+
+def _above_limits(rules: EstimatorRules) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every amount above the bound (:class:`AtMost`) its schema declares."""
+    problems = []
+    for name in rules.rules_with_sources():
+        rule = getattr(rules, name)
+        if getattr(rule, "amount_checked_above_limit", False):
+            continue
+        for field, info in type(rule).model_fields.items():
+            limit = next((m.most for m in info.metadata if isinstance(m, AtMost)), None)
+            value = getattr(rule, field)
+            if limit is None or value <= limit:
+                continue
+            unit = "months" if field == "within_months" else "euros"
+            problems.append(
+                (
+                    (name, field),
+                    f"{name}.{field}: {value} {unit} is far above what the programme gives "
+                    f"(at most {limit} is expected here); check the amount (whole {unit}, "
+                    "no separators); if it is right, add 'amount_checked_above_limit: true' "
+                    f"under '{name}:' with a comment naming the document",
                 )
             )
     return problems

@@ -17,9 +17,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from returnsite import ROOT
+from returnsite.content.sections import SectionEntry
 from returnsite.content.sheets import SheetFacts, SheetTexts
 from returnsite.content.stories import StoryFile
-from returnsite.desks import Desk
+from returnsite.desks import ContactFile, Desk
+from returnsite.estimator import EstimatorRules
+from returnsite.languages import LanguageEntry
 from returnsite.validation import Shape
 
 EDITING_FILE = ROOT / "EDITING.md"
@@ -32,6 +35,14 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
     ("country_sheets/<cc>/<language>.yml", "the texts of a sheet in one language", SheetTexts),
     ("return_stories/<name>.yml", "one return story", StoryFile),
     ("data/desks.yml", "one return desk, under desks: <short name>:", Desk),
+    ("data/contact.yml", "the free phone line and how to order brochures", ContactFile),
+    ("data/languages.yml", "one language of the site, one '- {...}' line each", LanguageEntry),
+    ("data/estimator.yml", "the rules of the support estimator", EstimatorRules),
+    (
+        "data/sheet_sections.yml",
+        "one section of a country sheet, one '- ' entry each",
+        SectionEntry,
+    ),
 ]
 
 

@@ -5,15 +5,25 @@ Every scalar is read as the text written in the file (``NO`` stays ``"NO"``,
 value, ``~`` or ``null`` reads as ``None``. The schema (pydantic, lax mode)
 turns the text into the type each field declares, so a value is never
 guessed from its looks. Duplicate keys are errors, not silently overwritten.
+
+Anchors and aliases (``&name``, ``*name``, ``<<: *name``) are refused before
+the document is built, so an alias bomb or a recursive alias costs nothing.
+Invisible characters (:mod:`returnsite.characters`) in a value, and a
+no-break space or another unusual space used as indentation, are errors on
+the line where they are.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from returnsite.characters import forbidden_characters
 
 Loc = tuple[str | int, ...]
 
@@ -106,33 +116,113 @@ def read_yaml(path: Path) -> Document:
     return parse_yaml(text)
 
 
+ALIASES = (
+    "YAML anchors and aliases (&name, *name) are not used in content files; "
+    "write the value out in full"
+)
+
+
 def parse_yaml(text: str) -> Document:
+    # Checked on the text first: characters YAML cannot read, odd indentation,
+    # and anchors (the events are read without building anything).
+    problems = _unreadable_characters(text) + _odd_indentation(text)
+    if not problems:
+        problems = _anchors_and_syntax(text)
+    if problems:
+        raise YamlSourceError(problems)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = _plain_problem(error.problem or error.context or "unreadable YAML")
-        raise YamlSourceError(
-            [
-                YamlProblem(
-                    line,
-                    f"YAML syntax error: {problem}",
-                )
-            ]
-        ) from None
-    except yaml.YAMLError as error:  # e.g. a control character in the text
+        raise YamlSourceError([_syntax_problem(error)]) from None
+    except yaml.YAMLError as error:  # not expected after the checks above
         raise YamlSourceError([YamlProblem(None, f"YAML error: {error}")]) from None
     if root is None:
         raise YamlSourceError(
             [YamlProblem(1, "the file is empty; write its fields as 'name: value'")]
         )
     document = Document(data=None)
-    problems: list[YamlProblem] = []
-    document.data = _convert(root, (), None, document.positions, problems)
+    document.data = _convert(root, (), None, document.positions, problems, text)
     if problems:
-        raise YamlSourceError(problems)
+        raise YamlSourceError(sorted(problems, key=lambda p: p.line or 0))
     return document
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = _plain_problem(error.problem or error.context or "unreadable YAML")
+    return YamlProblem(line, f"YAML syntax error: {problem}")
+
+
+def _anchors_and_syntax(text: str) -> list[YamlProblem]:
+    """Every anchor and alias, and the first syntax error, from the parser's events."""
+    lines: dict[int, None] = {}  # one message per line, in order
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                lines[event.start_mark.line + 1] = None
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(error))
+    return [YamlProblem(line, ALIASES) for line in lines] + problems
+
+
+# YAML 1.1 printable characters; anything else stops the parser.
+_UNREADABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable_characters(text: str) -> list[YamlProblem]:
+    problems = []
+    for match in _UNREADABLE.finditer(text):
+        found = forbidden_characters(match.group())
+        name = found[0].name if found else f"U+{ord(match.group()):04X}"
+        problems.append(
+            YamlProblem(
+                _line_at(text, match.start()),
+                f"contains the invisible character {name}, which YAML cannot read; delete it",
+            )
+        )
+    return problems
+
+
+# A space that looks like one but is not (U+00A0, U+2000-U+200A, U+202F, U+3000...)
+# at the start of a line: YAML would read it as part of a field's name.
+_ODD_INDENT = re.compile(r"^[ \t]*([^\S\n\r\t ])", re.MULTILINE)
+
+
+def _odd_indentation(text: str) -> list[YamlProblem]:
+    problems = []
+    for match in _ODD_INDENT.finditer(text):
+        char = match.group(1)
+        name = unicodedata.name(char, "SPACE")
+        problems.append(
+            YamlProblem(
+                _line_at(text, match.start(1)),
+                f"the indentation contains a {name} (U+{ord(char):04X}) instead of an "
+                "ordinary space; delete it and indent with ordinary spaces",
+            )
+        )
+    return problems
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _invisible_in_value(node: yaml.ScalarNode, text: str) -> list[YamlProblem]:
+    """The line of each forbidden character in a value, found in the text written."""
+    start, end = node.start_mark.index, node.end_mark.index
+    problems = []
+    for found in forbidden_characters(node.value):
+        char = node.value[found.offset]
+        index = text.find(char, start, end)
+        if index >= 0:
+            start = index + 1
+            line = _line_at(text, index)
+        else:  # written as an escape such as "\u202e"
+            line = node.start_mark.line + 1
+        problems.append(YamlProblem(line, found.message))
+    return problems
 
 
 def _convert(
@@ -141,10 +231,12 @@ def _convert(
     key_line: int | None,
     positions: dict[Loc, Position],
     problems: list[YamlProblem],
+    text: str,
 ) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         positions[loc] = Position(line, key_line, literal=node.style == "|")
+        problems.extend(_invisible_in_value(node, text))
         if not node.style and node.value in _NULLS:  # plain: None (Python) or "" (libyaml)
             return None
         return node.value
@@ -152,7 +244,7 @@ def _convert(
     positions[loc] = Position(key_line or line, key_line)
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*loc, index), None, positions, problems)
+            _convert(item, (*loc, index), None, positions, problems, text)
             for index, item in enumerate(node.value)
         ]
     result: dict[str, Any] = {}
@@ -173,7 +265,7 @@ def _convert(
             )
             continue
         first_line[name] = name_line
-        result[name] = _convert(value_node, (*loc, name), name_line, positions, problems)
+        result[name] = _convert(value_node, (*loc, name), name_line, positions, problems, text)
     return result
 
 

@@ -48,9 +48,8 @@ def country_name(code: str, locale: str | Locale = "en") -> str:
     return Locale.parse(locale).territories[code.upper()]
 
 
-@cache
 def language_codes() -> tuple[str, ...]:
-    return tuple(languages.codes())
+    return tuple(languages.codes())  # follows data/languages.yml (cached by its time)
 
 
 def _check_country(value: str) -> str:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from returnsite import ROOT
-from returnsite.validation import Markdown
+from returnsite.data_loading import PlainText, cached_by_mtime, load_list
+from returnsite.validation import (
+    ContentError,
+    ContentErrors,
+    Markdown,
+    Shape,
+    matching,
+)
 
 SECTIONS_FILE = ROOT / "data" / "sheet_sections.yml"
 
@@ -23,10 +29,65 @@ class Section:
     description: str
 
 
-@cache
+SectionKey = Annotated[
+    str,
+    AfterValidator(
+        matching(
+            r"[a-z][a-z0-9_]*",
+            "'{value}' cannot be a section's key; write lowercase letters, digits and _, "
+            "e.g. social_protection",
+        )
+    ),
+    Shape("lowercase letters and _"),
+]
+
+
+class SectionEntry(BaseModel):
+    """One section of a country sheet (one entry of ``data/sheet_sections.yml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: SectionKey = Field(
+        description="The name editors write under 'sections:'.", examples=["housing"]
+    )
+    title: PlainText = Field(description="The English heading.", examples=["Housing"])
+    description: PlainText = Field(
+        description="The hint in the editors' field reference.",
+        examples=["Finding a place to live, rent, temporary shelter."],
+    )
+
+
+def check_sections(
+    path: Path = SECTIONS_FILE,
+) -> tuple[tuple[Section, ...] | None, list[ContentError]]:
+    """The sections, or every mistake of the file."""
+    entries, errors = load_list(path, SectionEntry)
+    if entries is None:
+        return None, errors
+    seen: dict[str, int] = {}
+    for line, entry in entries:
+        if entry.key in seen:
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"key: '{entry.key}' is listed twice (first on line {seen[entry.key]}); "
+                    "keep only one of them",
+                )
+            )
+        seen.setdefault(entry.key, line)
+    if errors:
+        return None, errors
+    return tuple(Section(**entry.model_dump()) for _, entry in entries), []
+
+
+@cached_by_mtime
 def load_sections(path: Path = SECTIONS_FILE) -> tuple[Section, ...]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(Section(**entry) for entry in entries)
+    """The checked sections; :class:`ContentErrors` lists every mistake otherwise."""
+    sections, errors = check_sections(path)
+    if sections is None:
+        raise ContentErrors(errors)
+    return sections
 
 
 def section_keys() -> tuple[str, ...]:
@@ -36,12 +97,18 @@ def section_keys() -> tuple[str, ...]:
 @cache
 def sections_model() -> type[BaseModel]:
     """The model of ``sections:`` in a language file: one optional text per section."""
+    try:
+        sections = load_sections()
+    except ContentErrors:
+        # Made when the build code is imported: no traceback there. The mistakes
+        # are reported by check_data and by the content check (section_keys).
+        sections = ()
     fields = {
         section.key: (
             Markdown | None,
             Field(None, title=section.title, description=section.description),
         )
-        for section in load_sections()
+        for section in sections
     }
     return create_model(
         "Sections",
