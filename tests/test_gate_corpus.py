@@ -21,7 +21,7 @@ import pytest
 from returnsite import ROOT
 from returnsite.gate import check_everything
 
-COPIED = ["data", "docs", "locales", "country_sheets", "return_stories"]
+COPIED = ["data", "docs", "locales", "country_sheets", "return_stories", "overrides", "mkdocs.yml"]
 EN = "country_sheets/ma/en.yml"
 STORY = "return_stories/ma-2019-sewing-workshop.yml"
 PAGE = "docs/fr/faq.md"
@@ -89,7 +89,12 @@ CASES = {
         "national",
     ),
     "contact-phone-octal": Case(
-        "data/contact.yml", 'national: "0800 327 45"', "national: 021234567", "national"
+        "data/contact.yml",
+        'national: "0800 327 45"',
+        "national: 021234567",
+        # Reported where the two forms are compared, with the number as written.
+        "is not the same number as national: 021234567",
+        line=None,
     ),
     "contact-international-words": Case(
         "data/contact.yml",
@@ -286,7 +291,10 @@ def _line_of(text: str, at: str, start: int) -> int:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     for name in COPIED:
-        shutil.copytree(ROOT / name, tmp_path / name)
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, tmp_path / name)
+        else:
+            shutil.copy2(ROOT / name, tmp_path / name)
     return tmp_path
 
 

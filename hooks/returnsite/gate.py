@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from returnsite import ROOT
-from returnsite.validation import ContentError, display_path
+from returnsite.validation import ContentError, ContentErrors, display_path
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,15 @@ def _catalogs(root: Path, content_root: Path) -> list[ContentError]:
     return check_catalogs(root)
 
 
+def _data(root: Path, content_root: Path) -> list[ContentError]:
+    from returnsite.data_files import check_data
+
+    return check_data(root)
+
+
+# Data first: the other checks read the languages and sheet sections.
 CHECKS = (
+    Check("data/", _data),
     Check("country_sheets/ and return_stories/", _content),
     Check("docs/ and locales/", _language_folders),
     Check("locales/", _catalogs),
@@ -58,6 +66,8 @@ def check_everything(root: Path = ROOT, content_root: Path | None = None) -> lis
     for check in CHECKS:
         try:
             errors += check.run(root, content_root or root)
+        except ContentErrors as error:  # a data file this check reads (reported by its own)
+            errors += error.errors
         except Exception as error:  # a fault of ours must not read as the editor's
             errors.append(build_fault(root / check.folder.split(" ")[0], error))
     return sorted(set(errors), key=ContentError.sort_key)
