@@ -21,17 +21,26 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import NamedTuple
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils.yaml import yaml_load
 
+from returnsite import ROOT
 from returnsite.characters import forbidden_characters
 
 # --- The policy ----------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # Link and image targets: these schemes, or a relative path or #anchor.
 # ``sheet:`` and ``story:`` are the site's own links (returnsite.content.links).
@@ -49,18 +58,18 @@ PAGE_HTML: frozenset[str] = frozenset()
 # What the rendered HTML may contain: the tags and attributes of the pages the
 # build writes itself (overrides/markdown/, the contact and brochure pages)
 # and of Markdown. Anything else is removed at render time.
-RENDER_TAGS = frozenset(
+RENDER_TAGS = _words(
     "a abbr address article aside b bdi bdo blockquote br caption cite code col colgroup "
     "dd del details dfn div dl dt em fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li main mark nav ol "
     "optgroup option output p pre q s samp section select small span strong sub summary "
-    "sup table tbody td tfoot th thead time tr u ul var wbr".split()
+    "sup table tbody td tfoot th thead time tr u ul var wbr"
 )
-RENDER_ATTRIBUTES = frozenset(
+RENDER_ATTRIBUTES = _words(
     "alt autocomplete cite class colspan datetime dir disabled enterkeyhint for headers "
     "height hidden href hreflang id inputmode label lang loading max min multiple name open "
     "placeholder rel required reversed role rowspan scope selected span src start step "
-    "title translate type value width".split()
+    "title translate type value width"
 )
 _FREE_PREFIXES = ("aria-", "data-")  # no browser runs them
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
@@ -69,7 +78,9 @@ _LINK_HINT = (
     "link to a web address (https://...), an e-mail (mailto:), a phone number (tel:) "
     "or a page of this site"
 )
-HTML_HINT = "write plain text or Markdown instead, e.g. **bold** or [link text](https://example.org)"
+HTML_HINT = (
+    "write plain text or Markdown instead, e.g. **bold** or [link text](https://example.org)"
+)
 
 
 # --- Checks for editors ----------------------------------------------------------------
@@ -311,17 +322,17 @@ def _bad_name(kind: str, value: str, where: str) -> str:
     )
 
 
-# Text that closes an HTML attribute and opens another: '" onfocus="', the
-# start of an injection into a page's <head> (a title, a description).
-_BREAKOUT = re.compile(r"""["'][ \t]*[A-Za-z][A-Za-z0-9_:.-]*[ \t]*=[ \t]*["']""")
+# Text that closes a quoted HTML attribute and opens others: '" autofocus
+# onfocus=', the start of an injection into a tag (a title, a description).
+_BREAKOUT = re.compile(r"""["'](?:[^\n<>"']*?\s)?[A-Za-z][\w:.-]*[ \t]*=""")
 
 
 def _attribute_breakouts(text: str) -> list[tuple[int, str]]:
     return [
         (
             match.start(),
-            f"contains {match.group()}, which reads as an HTML attribute; "
-            "write the text without '=' between quotation marks",
+            f"contains text that reads as HTML attributes ({_shorten(match.group())}); "
+            "write the text without '=' after a quotation mark",
         )
         for match in _BREAKOUT.finditer(text)
     ]
@@ -437,6 +448,22 @@ class PolicyExtension(Extension):
         # before raw_html (30) puts the stashed HTML back.
         md.treeprocessors.register(_CleanTree(md), "returnsite_policy", -100)
         md.postprocessors.register(_CleanStash(md), "returnsite_policy", 35)
+
+
+@cache
+def site_markdown(config: Path | None = None) -> Markdown:
+    """A Markdown converter with the extensions of mkdocs.yml (this one included)."""
+    with open(config or ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        extensions = yaml_load(file)["markdown_extensions"]
+    names, configs = [], {}
+    for entry in extensions:
+        if isinstance(entry, dict):
+            ((name, options),) = entry.items()
+            configs[name] = options or {}
+        else:
+            name = entry
+        names.append(name)
+    return Markdown(extensions=names, extension_configs=configs)
 
 
 def makeExtension(**kwargs: object) -> PolicyExtension:  # noqa: N802

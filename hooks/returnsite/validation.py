@@ -298,6 +298,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 
 # --- Field types shared by the content models --------------------------------
 
+
 def check_no_html(text: str) -> str:
     """Refuse what the site's Markdown policy refuses (raw HTML, links of other
     kinds than web, e-mail, phone and site links, attributes other than classes
