@@ -98,13 +98,17 @@ def markdown_problems(text: str, *, html: frozenset[str] = frozenset()) -> list[
     """``(offset, message)`` for every part of ``text`` that the policy refuses,
     in text order; ``html`` names the raw HTML tags allowed (lower case)."""
     problems = [(found.offset, found.message) for found in forbidden_characters(text)]
-    problems += _tag_problems(text, html)
-    for target in link_targets(text):
+    targets = link_targets(text)
+    bracketed = {t.offset - 1 for t in targets if t.offset and text[t.offset - 1] == "<"}
+    tag_problems, markup = _tag_problems(text, html, bracketed)
+    problems += tag_problems
+    for target in targets:
         problem = target_problem(target.written, image=target.image)
         if problem:
             problems.append((target.offset, problem))
-    problems += _attr_list_problems(text)
-    problems += _attribute_breakouts(text)
+    attr_problems, attr_lists = _attr_list_problems(text)
+    problems += attr_problems
+    problems += _attribute_breakouts(text, markup + attr_lists)
     return sorted(set(problems))
 
 
@@ -126,14 +130,14 @@ def target_problem(target: str, *, image: bool = False) -> str | None:
 
 def plain_url(target: str) -> str:
     """A URL as a browser reads its scheme: entities decoded, whitespace,
-    controls and backslash escapes removed, lower case."""
+    controls removed, backslashes read as '/' (as browsers do), lower case."""
     text = target
     for _ in range(3):  # nested entities (&amp;#106;) are read once; refuse them anyway
         decoded = html.unescape(text)
         if decoded == text:
             break
         text = decoded
-    return _HIDING.sub("", text).lower()
+    return _HIDING.sub("", text.replace("\\", "/")).lower()
 
 
 def link_targets(text: str) -> list[Target]:
@@ -150,7 +154,7 @@ def link_targets(text: str) -> list[Target]:
 
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_HIDING = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\\]+")
+_HIDING = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+")
 _REFERENCE = re.compile(
     r"^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+[ \t>]*)?\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t>]*)?"
     r"(?P<target><[^>\n]*>|[^\s]+)",
@@ -215,11 +219,17 @@ _SCHEME_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>")
 _TAG_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
-def _tag_problems(text: str, allowed: frozenset[str]) -> list[tuple[int, str]]:
+def _tag_problems(
+    text: str, allowed: frozenset[str], skip: set[int]
+) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """Problems of raw tags, and the spans of the allowed ones."""
     problems = []
+    spans = []
     reported = set()  # names of refused tags: their closing tags need no message
     for match in _TAG_START.finditer(text):
         start = match.start()
+        if start in skip:  # <...> around a link target: checked as one
+            continue
         web = _WEB_AUTOLINK.match(text, start)
         if web or _MAIL_AUTOLINK.match(text, start):
             if web and (problem := target_problem(web[1])):
@@ -236,13 +246,15 @@ def _tag_problems(text: str, allowed: frozenset[str]) -> list[tuple[int, str]]:
         name = _TAG_NAME.match(text, start + 1)
         if name and name[1].lower() in allowed:
             problems += _allowed_tag_problems(text, start, name)
+            end = text.find(">", start)
+            spans.append((start, len(text) if end == -1 else end))
             continue
         if name and name[0].startswith("/") and name[1].lower() in reported:
             continue
         if name:
             reported.add(name[1].lower())
         problems.append((start, f"contains HTML ({_shown_tag(text, start)}); {HTML_HINT}"))
-    return problems
+    return problems, spans
 
 
 def _shown_tag(text: str, start: int) -> str:
@@ -277,9 +289,12 @@ _ATTR_TOKEN = re.compile(
 )
 
 
-def _attr_list_problems(text: str) -> list[tuple[int, str]]:
+def _attr_list_problems(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """Problems of attribute lists, and their spans."""
     problems = []
+    spans = []
     for match in _ATTR_LIST.finditer(text):
+        spans.append(match.span())
         for token in _ATTR_TOKEN.finditer(text, match.start(1), match.end(1)):
             word = token["word"]
             if word is not None:
@@ -295,7 +310,7 @@ def _attr_list_problems(text: str) -> list[tuple[int, str]]:
             problem = _attribute_problem(token["key"].lower(), value, "{ }")
             if problem:
                 problems.append((token.start(), problem))
-    return problems
+    return problems, spans
 
 
 def _attribute_problem(key: str, value: str, where: str) -> str | None:
@@ -327,7 +342,9 @@ def _bad_name(kind: str, value: str, where: str) -> str:
 _BREAKOUT = re.compile(r"""["'](?:[^\n<>"']*?\s)?[A-Za-z][\w:.-]*[ \t]*=""")
 
 
-def _attribute_breakouts(text: str) -> list[tuple[int, str]]:
+def _attribute_breakouts(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Breakouts outside ``markup`` (attribute lists and allowed tags, where
+    quoted attributes are the syntax)."""
     return [
         (
             match.start(),
@@ -335,6 +352,7 @@ def _attribute_breakouts(text: str) -> list[tuple[int, str]]:
             "write the text without '=' after a quotation mark",
         )
         for match in _BREAKOUT.finditer(text)
+        if not any(start <= match.start() < end for start, end in markup)
     ]
 
 
