@@ -135,18 +135,20 @@ def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
     def at(offset: int) -> int:
         return body_line + body.count("\n", 0, offset)
 
+    found: list[tuple[int, ContentError]] = []  # (offset in the body, error)
     for offset, message in markdown_problems(body, html=PAGE_HTML):
-        errors.append(ContentError(path, at(offset), message))
+        found.append((offset, ContentError(path, at(offset), message)))
     for target in link_targets(body):
         problem = _link_problem(target.written, page, lang, body, site)
         if problem:
-            errors.append(ContentError(path, at(target.offset), problem))
+            found.append((target.offset, ContentError(path, at(target.offset), problem)))
     for match in PLACEHOLDER.finditer(body):
         if match[1] not in PLACEHOLDERS:
             known = " or ".join(f"[[{name}]]" for name in PLACEHOLDERS)
             message = f"unknown placeholder {match[0]}; write {known}"
-            errors.append(ContentError(path, at(match.start()), message))
-    return sorted(set(errors), key=lambda e: e.line or 0)
+            found.append((match.start(), ContentError(path, at(match.start()), message)))
+    found.sort(key=lambda item: item[0])
+    return errors + list(dict.fromkeys(error for _, error in found))
 
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -227,7 +229,7 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
         p.relative_to(site.docs / SOURCE_LANGUAGE).as_posix()
         for p in (site.docs / SOURCE_LANGUAGE).rglob("*.md")
     ) + sorted(GENERATED_PAGES)
-    close = difflib.get_close_matches(candidates[0], existing, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(candidates[0], existing, n=1, cutoff=0.7)
     hint = (
         f"did you mean '{_relative(page, close[0])}'?"
         if close
