@@ -345,3 +345,14 @@ def test_the_pages_the_build_writes_keep_their_markup() -> None:
         "data-filter-text></form>"
     )
     assert clean_html(fragment) == fragment
+
+
+def test_markup_that_the_checks_miss_is_still_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a way around the checks is found, rendering with and without the policy
+    differ: the text is refused all the same."""
+    from returnsite import markdown_policy
+
+    monkeypatch.setattr(markdown_policy, "_attr_list_problems", lambda text: ([], []))
+    assert markdown_problems("Read this.\n{: onclick=alert(1) }") == [
+        (0, f"contains markup that the site does not allow; {HTML_HINT}")
+    ]
