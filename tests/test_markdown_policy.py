@@ -356,3 +356,30 @@ def test_markup_that_the_checks_miss_is_still_refused(monkeypatch: pytest.Monkey
     assert markdown_problems("Read this.\n{: onclick=alert(1) }") == [
         (0, f"contains markup that the site does not allow; {HTML_HINT}")
     ]
+
+
+def _dialogs_in_chromium(context, body: str) -> list[str]:
+    """The alerts a page with ``body`` shows in Chromium, after focusing and
+    clicking everything in it."""
+    page = context.new_page()
+    shown: list[str] = []
+    page.on("dialog", lambda dialog: (shown.append(dialog.message), dialog.dismiss()))
+    page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+    page.wait_for_timeout(200)
+    for element in page.locator("body *").all():
+        try:
+            element.focus(timeout=200)
+            element.click(timeout=200, force=True, no_wait_after=True)
+        except Exception:  # hidden or detached: nothing to run
+            pass
+    page.wait_for_timeout(200)
+    page.close()
+    return shown
+
+
+def test_no_payload_runs_in_chromium(page) -> None:
+    payloads = "\n\n".join(PAYLOADS)
+    unsafe = site_markdown(policy=False)
+    unsafe.reset()
+    assert _dialogs_in_chromium(page.context, unsafe.convert(payloads)), "the test cannot fail"
+    assert _dialogs_in_chromium(page.context, render(payloads)) == []
