@@ -202,6 +202,18 @@ CASES = [
         id="outside-from-home",
     ),
     pytest.param(
+        GOOD + "\n[Morocco](sheet:ma) [up](../)\n",
+        [
+            (
+                9,
+                "link to 'sheet:ma': sheet: links work in country sheets and stories only; "
+                "in a page write a relative link, e.g. countries/ma.md",
+            ),
+            (9, "link to '../' points outside the site; link to a page of this site"),
+        ],
+        id="sheet-link-in-page",
+    ),
+    pytest.param(
         GOOD + "\nCall [[phon]].\n",
         [(9, "unknown placeholder [[phon]]; write [[phone]]")],
         id="unknown-placeholder",

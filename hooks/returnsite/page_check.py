@@ -197,6 +197,14 @@ _SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:")
 def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> str | None:
     """Why a link of ``page`` to another page of the site is broken, or None."""
     plain = plain_url(target)
+    if plain.startswith(("sheet:", "story:")):
+        kind, _, name = plain.partition(":")
+        folder = "countries" if kind == "sheet" else "stories"
+        example = f"{folder}/{name.split('#')[0] or 'ma'}.md"
+        return (
+            f"link to '{target}': {kind}: links work in country sheets and stories only; "
+            f"in a page write a relative link, e.g. {_relative(page, example)}"
+        )
     if not plain or _SCHEME.match(plain) or plain.startswith("/"):
         return None  # a web, e-mail or phone link; '/...' is markdown_problems' part
     address, _, anchor = target.strip().partition("#")
@@ -214,7 +222,7 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
                 return None
             return f"link to '{target}': there is no file '{resolved}' in docs/{lang}/ or docs/"
         candidates = ["index.md"] if resolved == "." else [f"{resolved}.md", f"{resolved}/index.md"]
-    if resolved.startswith("../"):
+    if resolved == ".." or resolved.startswith("../"):
         return f"link to '{target}' points outside the site; link to a page of this site"
     for candidate in candidates:
         if site.generated(candidate):
