@@ -30,7 +30,6 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.utils.yaml import yaml_load
 
 from returnsite import ROOT
 from returnsite.characters import forbidden_characters
@@ -474,6 +473,8 @@ class PolicyExtension(Extension):
 def site_markdown(config: Path | None = None, *, policy: bool = True) -> Markdown:
     """A Markdown converter with the extensions of mkdocs.yml (``policy=False``:
     without this one)."""
+    from mkdocs.utils.yaml import yaml_load  # reads !ENV; only needed here
+
     with open(config or ROOT / "mkdocs.yml", encoding="utf-8") as file:
         extensions = yaml_load(file)["markdown_extensions"]
     names, configs = [], {}
