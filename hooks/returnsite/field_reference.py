@@ -20,6 +20,7 @@ from returnsite import ROOT
 from returnsite.content.sheets import SheetFacts, SheetTexts
 from returnsite.content.stories import StoryFile
 from returnsite.desks import Desk
+from returnsite.page_check import PageFrontMatter
 from returnsite.validation import Shape
 
 EDITING_FILE = ROOT / "EDITING.md"
@@ -32,6 +33,7 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
     ("country_sheets/<cc>/<language>.yml", "the texts of a sheet in one language", SheetTexts),
     ("return_stories/<name>.yml", "one return story", StoryFile),
     ("data/desks.yml", "one return desk, under desks: <short name>:", Desk),
+    ("docs/<language>/<page>.md", "the front matter of a programme page", PageFrontMatter),
 ]
 
 
