@@ -305,6 +305,19 @@ def test_all_mistakes_of_all_pages_come_out_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_page_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    root = _site(tmp_path, GOOD)
+    (root / "docs" / "fr" / "faq.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    assert _errors(root) == [
+        (
+            "docs/fr/faq.md",
+            2,
+            "the file is not UTF-8 text (unreadable byte 0xe9 on this line); "
+            "save it with the UTF-8 encoding in your editor",
+        )
+    ]
+
+
 def test_every_real_page_passes() -> None:
     assert [str(error) for error in check_pages(ROOT)] == []
 

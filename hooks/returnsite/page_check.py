@@ -128,7 +128,15 @@ class _Site:
 
 def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
     """Every mistake of one page of language ``lang``."""
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = (
+            f"the file is not UTF-8 text (unreadable byte 0x{raw[error.start]:02x} on this "
+            "line); save it with the UTF-8 encoding in your editor"
+        )
+        return [ContentError(path, raw[: error.start].count(b"\n") + 1, message)]
     errors, body, body_line = _front_matter(path, text, lang)
     page = path.relative_to(site.docs / lang).as_posix()
 
