@@ -383,3 +383,21 @@ def test_no_payload_runs_in_chromium(page) -> None:
     unsafe.reset()
     assert _dialogs_in_chromium(page.context, unsafe.convert(payloads)), "the test cannot fail"
     assert _dialogs_in_chromium(page.context, render(payloads)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("<a:" * 20000, id="tag-starts"),
+        pytest.param("{: " * 20000, id="attr-list-starts"),
+        pytest.param('" a' * 20000, id="quotes"),
+        pytest.param("[x](" + "(" * 20000, id="open-parens"),
+        pytest.param("[r]: <" * 20000, id="references"),
+    ],
+)
+def test_a_pathological_text_is_checked_quickly(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    markdown_problems(text)
+    assert time.perf_counter() - start < 2
