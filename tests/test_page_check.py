@@ -318,6 +318,17 @@ def test_a_page_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_windows_line_ends_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
+    root = _site(tmp_path, GOOD.replace("\n", "\r\n") + "\r\n[x](fak.md)\r\n")
+    assert _errors(root) == [
+        (
+            "docs/fr/index.md",
+            9,
+            "link to 'fak.md': there is no page 'fak.md'; did you mean 'faq.md'?",
+        )
+    ]
+
+
 def test_every_real_page_passes() -> None:
     assert [str(error) for error in check_pages(ROOT)] == []
 

@@ -137,6 +137,7 @@ def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
             "line); save it with the UTF-8 encoding in your editor"
         )
         return [ContentError(path, raw[: error.start].count(b"\n") + 1, message)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as mkdocs reads it
     errors, body, body_line = _front_matter(path, text, lang)
     page = path.relative_to(site.docs / lang).as_posix()
 
