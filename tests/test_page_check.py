@@ -262,11 +262,11 @@ def test_good_links_pass(tmp_path: Path, body: str) -> None:
 
 def test_directory_links_resolve_from_the_page_address(tmp_path: Path) -> None:
     root = _site(
-        tmp_path, GOOD + "\n[c](../contact/) [f](../faq/#start) [x](../nope/)\n", "news.md"
+        tmp_path, GOOD + "\n[c](../contact/) [f](../faq/#retour) [x](../nope/)\n", "faq.md"
     )
     assert _errors(root) == [
         (
-            "docs/fr/news.md",
+            "docs/fr/faq.md",
             9,
             "link to '../nope/': there is no page 'nope.md'; link to an existing page, "
             "e.g. contact.md",
@@ -325,6 +325,18 @@ def test_windows_line_ends_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None
             "docs/fr/index.md",
             9,
             "link to 'fak.md': there is no page 'fak.md'; did you mean 'faq.md'?",
+        )
+    ]
+
+
+def test_a_translation_without_an_english_page_is_reported(tmp_path: Path) -> None:
+    root = _site(tmp_path, GOOD, "fqa.md")
+    assert _errors(root) == [
+        (
+            "docs/fr/fqa.md",
+            1,
+            "there is no English page docs/en/fqa.md; a translation has the file name of its "
+            "English page, did you mean 'faq.md'?",
         )
     ]
 

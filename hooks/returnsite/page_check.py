@@ -140,6 +140,8 @@ def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as mkdocs reads it
     errors, body, body_line = _front_matter(path, text, lang)
     page = path.relative_to(site.docs / lang).as_posix()
+    if lang != SOURCE_LANGUAGE and not (site.docs / SOURCE_LANGUAGE / page).is_file():
+        errors.insert(0, ContentError(path, 1, _no_source(page, site)))
 
     def at(offset: int) -> int:
         return body_line + body.count("\n", 0, offset)
@@ -253,6 +255,17 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
         else ("link to an existing page, e.g. contact.md")
     )
     return f"link to '{target}': there is no page '{candidates[0]}'; {hint}"
+
+
+def _no_source(page: str, site: _Site) -> str:
+    english = site.docs / SOURCE_LANGUAGE
+    pages = sorted(p.relative_to(english).as_posix() for p in english.rglob("*.md"))
+    close = difflib.get_close_matches(page, pages, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"e.g. {pages[0] if pages else 'faq.md'}"
+    return (
+        f"there is no English page docs/{SOURCE_LANGUAGE}/{page}; a translation has the "
+        f"file name of its English page, {hint}"
+    )
 
 
 def _anchor_problem(anchor: str, target: str, anchors: frozenset[str], where: str) -> str | None:
