@@ -169,6 +169,11 @@ HOSTILE = [
         id="attribute-breakout",
     ),
     pytest.param(
+        "[a](https://example.org [b](javascript:alert(1))",
+        [(28, link("javascript:alert(1)"))],
+        id="link-inside-unclosed-link",
+    ),
+    pytest.param(
         "[Gand](javascript:alert(1)) [x",
         [(7, link("javascript:alert(1)"))],
         id="desk-name-link",

@@ -176,16 +176,21 @@ def _inline_targets(text: str) -> Iterator[Target]:
             written = written[1 : written.index(">")]
             offset += 1
         yield Target(offset, written, image=_is_image(text, position))
-        position = text.find("](", max(end, start))
+        # From the target's start: a link inside an unclosed one is a link too.
+        position = text.find("](", start)
 
 
 def _closing_paren(text: str, start: int) -> int:
+    """Where the target starting at ``start`` ends: its ``)``, a blank line, or
+    2,000 characters on (no real address is longer)."""
     depth = 0
-    for index in range(start, len(text)):
+    index = start
+    stop = min(len(text), start + 2000)
+    while index < stop:
         char = text[index]
         if char == "\\":
-            continue
-        if char == "(":
+            index += 1  # an escaped character
+        elif char == "(":
             depth += 1
         elif char == ")":
             if depth == 0:
@@ -193,7 +198,8 @@ def _closing_paren(text: str, start: int) -> int:
             depth -= 1
         elif char == "\n" and text.startswith("\n", index + 1):
             return index  # a blank line ends the paragraph
-    return len(text)
+        index += 1
+    return stop
 
 
 def _is_image(text: str, close: int) -> bool:
