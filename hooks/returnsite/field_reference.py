@@ -23,6 +23,7 @@ from returnsite.content.stories import StoryFile
 from returnsite.desks import ContactFile, Desk
 from returnsite.estimator import EstimatorRules
 from returnsite.languages import LanguageEntry
+from returnsite.page_check import PageFrontMatter
 from returnsite.validation import Shape
 
 EDITING_FILE = ROOT / "EDITING.md"
@@ -43,6 +44,7 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
         "one section of a country sheet, one '- ' entry each",
         SectionEntry,
     ),
+    ("docs/<language>/<page>.md", "the front matter of a programme page", PageFrontMatter),
 ]
 
 

@@ -25,6 +25,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from returnsite import ROOT
+from returnsite.markdown_policy import markdown_problems
 from returnsite.yaml_source import Document, Loc, YamlSourceError, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -297,20 +298,15 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 
 # --- Field types shared by the content models --------------------------------
 
-_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))")
-
 
 def check_no_html(text: str) -> str:
-    """Reject raw HTML: pages escape nothing an editor writes as Markdown."""
-    match = _HTML.search(text)
-    if match:
-        end = text.find(">", match.start())
-        tag = text[match.start() : end + 1] if 0 <= end - match.start() < 40 else match.group()
-        raise rule_error(
-            f"contains HTML ({tag}); write plain text or Markdown instead, "
-            "e.g. **bold** or [link text](https://example.org)",
-            offset=match.start(),
-        )
+    """Refuse what the site's Markdown policy refuses (raw HTML, links of other
+    kinds than web, e-mail, phone and site links, attributes other than classes
+    and ids, invisible characters); see :mod:`returnsite.markdown_policy`."""
+    problems = markdown_problems(text)
+    if problems:
+        offset, message = problems[0]
+        raise rule_error(message, offset=offset)
     return text
 
 
