@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from returnsite import ROOT
+from returnsite.csp import with_policy
 from returnsite.desks import ContactData, Desk
 from returnsite.hours import hours_lines
 from returnsite.languages import Language, language, load_languages
@@ -162,8 +163,9 @@ def _leaflet_html(
 ) -> str:
     site = page_address(site_url, reader.prefix)
     label = texts.gettext("QR code: opens %(address)s", address=site) if site else ""
-    return _render(
-        LEAFLET_TEMPLATE,
+    return with_policy(
+        _render(
+            LEAFLET_TEMPLATE,
         texts,
         lang=text_lang,
         reader=reader,
@@ -175,7 +177,8 @@ def _leaflet_html(
         site_address=site,
         qr=Markup(qr_svg(site, label)) if site else None,
         pdf_name=pdf_name(reader.code) if with_pdf else None,
-        fallback_notice=notice,
+            fallback_notice=notice,
+        )
     )
 
 
