@@ -161,7 +161,9 @@ class MarkdownText(Markup):
     def escape(cls, s: Any) -> MarkdownText:
         if hasattr(s, "__html__"):
             return cls(s.__html__())
-        return cls(escape(md_escape(str(s))))
+        # In Markdown text, & and < are all that HTML needs (quotes end nothing
+        # there; values for attributes are written |html, see in_html).
+        return cls(md_escape(str(s)).replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def markdown_text(value: Any) -> MarkdownText:
@@ -179,7 +181,8 @@ def in_html(value: Any) -> Markup:
     """Text for a raw HTML part of a page (an attribute, a ``<label>`` in a form),
     where Markdown does not run: escaped for HTML only."""
     if isinstance(value, MarkdownText):
-        return Markup(_MD_ESCAPED.sub(r"\1", str(value)))
+        text = _MD_ESCAPED.sub(r"\1", str(value))
+        return Markup(text.replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;"))
     return escape(value)
 
 
