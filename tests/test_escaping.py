@@ -81,7 +81,12 @@ def assert_inert(html: str) -> Elements:
 
 def test_every_template_of_overrides_escapes_and_materials_do_not() -> None:
     autoescape = autoescape_own(own_template_names())
-    for name in ("main.html", "partials/header.html", "partials/copyright.html", "markdown/sheet.html"):
+    for name in (
+        "main.html",
+        "partials/header.html",
+        "partials/copyright.html",
+        "markdown/sheet.html",
+    ):
         assert autoescape(name), name
     for name in ("base.html", "partials/nav-item.html", "partials/javascripts/base.html"):
         assert not autoescape(name), name
@@ -125,7 +130,9 @@ def test_the_header_writes_a_hostile_phone_number_title_and_translation_as_text(
     env, config = theme
     html = env.get_template("partials/header.html").render(_context(config, f"FAQ {TAG}"))
     elements = assert_inert(html)
-    call = next(attrs for tag, attrs in elements.tags if attrs.get("class", "").endswith("header-phone"))
+    call = next(
+        attrs for tag, attrs in elements.tags if attrs.get("class", "").endswith("header-phone")
+    )
     assert call["aria-label"] == f"Call the free number {ATTRIBUTE_BREAK}"
     text = "".join(elements.text)
     assert f"FAQ {TAG}" in text  # the page's title, shown as written
@@ -139,14 +146,17 @@ def test_the_title_and_meta_tags_write_hostile_values_as_text(theme) -> None:
     env, config = theme
     template = env.get_template("main.html")
     context = template.new_context(_context(config, f"</title><script>alert(1)</script>{TAG}"))
-    head = "".join(template.blocks["site_meta"](context)) + "".join(template.blocks["htmltitle"](context))
+    head = "".join(template.blocks["site_meta"](context)) + "".join(
+        template.blocks["htmltitle"](context)
+    )
     assert "<script>" not in head
     elements = assert_inert(head)
     meta = [attrs for tag, attrs in elements.tags if tag == "meta"]
     assert {"name": "description", "content": ATTRIBUTE_BREAK} in meta
     assert "http-equiv" not in {k for attrs in meta if attrs.get("name") for k in attrs}
     assert (
-        "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
+        "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+        "&lt;img src=x onerror=alert(1)&gt;"
         " - Retour &lt;img src=x onerror=alert(1)&gt;</title>"
     ) in head
 
@@ -188,7 +198,7 @@ def test_plain_text_in_markdown_is_shown_as_written() -> None:
 def test_the_markdown_templates_escape_every_value_by_default() -> None:
     from returnsite.markdown_pages import environment
 
-    template = environment().from_string("{{ x }}|{{ x|markdown }}|<b title=\"{{ x|html }}\">")
+    template = environment().from_string('{{ x }}|{{ x|markdown }}|<b title="{{ x|html }}">')
     assert template.render(x=f'{LINK}"') == (
         '\\[Pays\\](javascript:alert(1))"|[Pays](javascript:alert(1))"'
         '|<b title="[Pays](javascript:alert(1))&#34;">'
@@ -196,7 +206,9 @@ def test_the_markdown_templates_escape_every_value_by_default() -> None:
 
 
 def test_text_for_raw_html_is_escaped_for_html_only() -> None:
-    assert in_html(markdown_text('Found: {n} "x" <b> a_b')) == "Found: {n} &#34;x&#34; &lt;b&gt; a_b"
+    assert (
+        in_html(markdown_text('Found: {n} "x" <b> a_b')) == "Found: {n} &#34;x&#34; &lt;b&gt; a_b"
+    )
     assert in_html('a" onfocus="x') == "a&#34; onfocus=&#34;x"
 
 
@@ -206,7 +218,9 @@ def test_a_link_target_cannot_end_the_link() -> None:
 
 def _hostile_story(make_story) -> Story:
     story = make_story()
-    english = story.data.texts["en"].model_copy(update={"title": f"T {TAG} [a](javascript:alert(1))"})
+    english = story.data.texts["en"].model_copy(
+        update={"title": f"T {TAG} [a](javascript:alert(1))"}
+    )
     # Past the content validation, which refuses these: the templates must hold anyway.
     data = story.data.model_copy(
         update={"texts": {"en": english}, "partner": "P](javascript:alert(2)) [x"}

@@ -26,9 +26,9 @@ from returnsite import ROOT
 from returnsite.csp import with_policy
 from returnsite.desks import ContactData, Desk
 from returnsite.hours import hours_lines
+from returnsite.languages import Language, language, load_languages
 from returnsite.markdown_pages import MarkdownText
 from returnsite.markdown_pages import environment as markdown_environment
-from returnsite.languages import Language, language, load_languages
 from returnsite.notices import FALLBACK
 from returnsite.printing import page_address
 from returnsite.qr import qr_svg
@@ -119,7 +119,9 @@ def list_page(
     names too) and says so, like the other pages.
     """
     texts = Texts(code, translations)
-    body = _render_markdown(LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs))
+    body = _render_markdown(
+        LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs)
+    )
     meta = {"title": texts.gettext("Brochures to print")}
     if texts.missing:
         english = Texts("en", NullTranslations())
@@ -168,17 +170,17 @@ def _leaflet_html(
     return with_policy(
         _render(
             LEAFLET_TEMPLATE,
-        texts,
-        lang=text_lang,
-        reader=reader,
-        phone=contact.phone,
-        hours=hours_lines(contact.phone.opening_hours, text_lang.code, texts.gettext)
-        if contact.phone.opening_hours
-        else [],
-        desks=[_desk(desk, text_lang.code) for desk in contact.desks.values()],
-        site_address=site,
-        qr=Markup(qr_svg(site, label)) if site else None,
-        pdf_name=pdf_name(reader.code) if with_pdf else None,
+            texts,
+            lang=text_lang,
+            reader=reader,
+            phone=contact.phone,
+            hours=hours_lines(contact.phone.opening_hours, text_lang.code, texts.gettext)
+            if contact.phone.opening_hours
+            else [],
+            desks=[_desk(desk, text_lang.code) for desk in contact.desks.values()],
+            site_address=site,
+            qr=Markup(qr_svg(site, label)) if site else None,
+            pdf_name=pdf_name(reader.code) if with_pdf else None,
             fallback_notice=notice,
         )
     )

@@ -28,7 +28,9 @@ OVERRIDES = ROOT / "overrides"
 
 def own_template_names(folder: Path = OVERRIDES) -> frozenset[str]:
     """The template names (as Jinja's loader spells them) of every file in ``folder``."""
-    return frozenset(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+    return frozenset(
+        path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()
+    )
 
 
 def autoescape_own(names: frozenset[str]) -> Callable[[str | None], bool]:

@@ -14,7 +14,9 @@ NOT_STORED = ("pagefind/",)
 
 def site_files(site_dir: Path) -> list[str]:
     """Every file of the built site, relative to its root, in ``/`` form."""
-    files = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+    files = (
+        path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()
+    )
     return sorted(f for f in files if f != PAGE_LIST and not f.startswith(NOT_STORED))
 
 

@@ -27,11 +27,11 @@ from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
     COUNTRIES_INDEX,
+    MarkdownText,
     Part,
     Reader,
     front_matter,
     link_rewriter,
-    MarkdownText,
     link_target,
     markdown_text,
     reader,
