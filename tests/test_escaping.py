@@ -5,6 +5,7 @@ returnsite.markdown_pages)."""
 
 from __future__ import annotations
 
+import dataclasses
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -275,3 +276,30 @@ def test_the_home_page_title_hook_makes_the_title_escaped_markup() -> None:
 def _tests_and_hooks_importable(monkeypatch):
     monkeypatch.syspath_prepend(str(Path(__file__).parent))
     monkeypatch.syspath_prepend(str(ROOT / "hooks"))
+
+
+# --- The contact and desk pages (returnsite.contact_pages) ------------------------------
+
+
+def test_the_contact_and_desk_pages_with_hostile_names_and_texts_hold_no_payload(
+    monkeypatch,
+) -> None:
+    from returnsite import contact_pages
+    from returnsite.contact import load_phone, replace_placeholders
+    from returnsite.desks import load_contact_data
+
+    data = load_contact_data()
+    slug, desk = next(iter(data.desks.items()))
+    hostile = desk.model_copy(update={"names": {"fr": "Gand](javascript:alert(1)) [x"}})
+    data = dataclasses.replace(data, desks={slug: hostile})
+    catalog = Catalog({"Return desks": TAG, "Your social worker:": LINK, "Source:": TAG})
+    monkeypatch.setattr(contact_pages, "translations", lambda code: catalog)
+    for page in (
+        contact_pages.contact_page(data, "fr"),
+        contact_pages.desk_page(slug, hostile, data, "fr"),
+    ):
+        body = replace_placeholders(page.split("---\n", 2)[2], load_phone())
+        html = markdown.markdown(body, extensions=EXTENSIONS)
+        text = "".join(assert_inert(html).text)
+        assert "Gand](javascript:alert(1)) [x" in text
+    assert TAG in text  # the translator's "Source:"
