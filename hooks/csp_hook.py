@@ -6,7 +6,11 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from returnsite.csp import REFERRER_POLICY, policy, template_script_hashes
+from returnsite.csp import REFERRER_POLICY, policy, serving, set_serving, template_script_hashes
+
+
+def on_startup(command, dirty):
+    set_serving(command == "serve")  # live reload is an inline script: no policy
 
 
 def on_env(env, config, files):
@@ -14,6 +18,8 @@ def on_env(env, config, files):
 
     @pass_context
     def content_security_policy(context):
+        if serving():
+            return ""
         base_url = context.get("base_url", "")
         if base_url not in policies:
             values = {**context.get_all(), "features": config.theme.get("features") or []}

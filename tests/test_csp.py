@@ -170,3 +170,15 @@ def test_an_inline_script_slipped_into_a_page_is_blocked(page, site_url):
     assert page.evaluate("window.__slipped") is None
     violations = page.evaluate("window.__violations")
     assert [v for v in violations if v.startswith("script-src")], violations
+
+
+def test_mkdocs_serve_writes_no_policy_for_its_live_reload() -> None:
+    from returnsite import csp
+
+    html = '<html><head><meta charset="utf-8"></head></html>'
+    csp.set_serving(True)
+    try:
+        assert with_policy(html) == html
+    finally:
+        csp.set_serving(False)
+    assert "Content-Security-Policy" in with_policy(html)

@@ -10,6 +10,9 @@ has no hash and does not run. Pagefind's search runs WebAssembly, which needs
 
 The referrer policy is ``no-referrer``: a partner's website or a map opened
 from a page does not learn that its reader came from a page about return.
+
+``mkdocs serve`` writes no policy: its live reload is an inline script that
+changes with every request (the preview is local; the built site has the policy).
 """
 
 from __future__ import annotations
@@ -37,6 +40,19 @@ _INLINE_STYLE = re.compile(r"<style[^>]*>(?P<code>.*?)</style>", re.DOTALL)
 _DATA_TYPE = re.compile(r"""\btype=["']?application/(?:ld\+)?json""")
 _SRC = re.compile(r"\bsrc=")
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
+
+
+_serving = False  # module state outlives the hook modules, which serve reloads
+
+
+def set_serving(serving: bool) -> None:
+    """``mkdocs serve`` (True) or a build (False): see the module's notes."""
+    global _serving
+    _serving = serving
+
+
+def serving() -> bool:
+    return _serving
 
 
 def source_hash(code: str) -> str:
@@ -99,6 +115,8 @@ def with_policy(html: str) -> str:
     template's ``<head>``, allowed by their hashes. The tags go right after
     ``<meta charset>``.
     """
+    if _serving:
+        return html
     head = html.split("</head>", 1)[0]
     styles = [source_hash(match["code"]) for match in _INLINE_STYLE.finditer(head)]
     tags = meta_tags(policy(style_hashes=styles))
