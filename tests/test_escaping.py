@@ -303,3 +303,16 @@ def test_the_contact_and_desk_pages_with_hostile_names_and_texts_hold_no_payload
         text = "".join(assert_inert(html).text)
         assert "Gand](javascript:alert(1)) [x" in text
     assert TAG in text  # the translator's "Source:"
+
+
+def test_a_translated_search_title_cannot_add_keys_to_the_front_matter() -> None:
+    import yaml
+
+    from returnsite.search import search_page
+
+    page = search_page(Catalog({"Search": 'Recherche"\ntemplate: main.html'}))
+    assert yaml.safe_load(page.split("---\n")[1]) == {
+        "title": 'Recherche"\ntemplate: main.html',
+        "template": "search.html",
+        "search": {"exclude": True},
+    }
