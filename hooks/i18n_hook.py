@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from returnsite.contact import load_phone
+from returnsite.escaping import escaped, install_escaped_gettext
 from returnsite.i18n import translations
 from returnsite.languages import (
     alternate_links,
@@ -36,7 +37,8 @@ def on_config(config):
         # on_page_context below writes every page's language switcher links;
         # the plugin's own, made first for every page, would be thrown away.
         i18n.reconfigure_page_context = _unchanged_context
-    config.site_name = translations(code).gettext(_site_name["en"])
+    # Escaped here: Material's templates print it as it is (returnsite.escaping).
+    config.site_name = escaped(translations(code).gettext(_site_name["en"]))
     # Every language build would write its own 404.html to the site root, the
     # last one winning; the root 404 page is the default language's.
     if language(code).default:
@@ -49,7 +51,7 @@ def on_config(config):
 def on_env(env, config, files):
     code = config.theme["language"]
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations(code), newstyle=True)
+    install_escaped_gettext(env, translations(code))  # a msgstr is text, not markup
     # Globals, so that theme templates without a page (404.html) have them too.
     env.globals["language_prefix"] = language(code).prefix
     try:

@@ -51,6 +51,8 @@ async function run() {
 }
 
 input.addEventListener("input", run);
+// The results come as one types: Enter does not reload the page.
+form.addEventListener("submit", (event) => event.preventDefault());
 const initial = new URLSearchParams(location.search).get("q");
 if (initial) {
   input.value = initial;

@@ -23,9 +23,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from returnsite import ROOT
+from returnsite.csp import with_policy
 from returnsite.desks import ContactData, Desk
 from returnsite.hours import hours_lines
 from returnsite.languages import Language, language, load_languages
+from returnsite.markdown_pages import MarkdownText
+from returnsite.markdown_pages import environment as markdown_environment
 from returnsite.notices import FALLBACK
 from returnsite.printing import page_address
 from returnsite.qr import qr_svg
@@ -116,12 +119,14 @@ def list_page(
     names too) and says so, like the other pages.
     """
     texts = Texts(code, translations)
-    body = _render(LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs))
+    body = _render_markdown(
+        LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs)
+    )
     meta = {"title": texts.gettext("Brochures to print")}
     if texts.missing:
         english = Texts("en", NullTranslations())
         rows = _rows(code, "en", leaflets, pdfs)
-        body = _render(LIST_TEMPLATE, english, rows=rows, any_pdf=bool(pdfs))
+        body = _render_markdown(LIST_TEMPLATE, english, rows=rows, any_pdf=bool(pdfs))
         meta = {"title": english.gettext("Brochures to print"), "text_language": "en"}
     front = "\n".join(f"{key}: {_yaml_string(value)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n{body}"
@@ -162,20 +167,22 @@ def _leaflet_html(
 ) -> str:
     site = page_address(site_url, reader.prefix)
     label = texts.gettext("QR code: opens %(address)s", address=site) if site else ""
-    return _render(
-        LEAFLET_TEMPLATE,
-        texts,
-        lang=text_lang,
-        reader=reader,
-        phone=contact.phone,
-        hours=hours_lines(contact.phone.opening_hours, text_lang.code, texts.gettext)
-        if contact.phone.opening_hours
-        else [],
-        desks=[_desk(desk, text_lang.code) for desk in contact.desks.values()],
-        site_address=site,
-        qr=Markup(qr_svg(site, label)) if site else None,
-        pdf_name=pdf_name(reader.code) if with_pdf else None,
-        fallback_notice=notice,
+    return with_policy(
+        _render(
+            LEAFLET_TEMPLATE,
+            texts,
+            lang=text_lang,
+            reader=reader,
+            phone=contact.phone,
+            hours=hours_lines(contact.phone.opening_hours, text_lang.code, texts.gettext)
+            if contact.phone.opening_hours
+            else [],
+            desks=[_desk(desk, text_lang.code) for desk in contact.desks.values()],
+            site_address=site,
+            qr=Markup(qr_svg(site, label)) if site else None,
+            pdf_name=pdf_name(reader.code) if with_pdf else None,
+            fallback_notice=notice,
+        )
     )
 
 
@@ -185,6 +192,21 @@ def _desk(desk: Desk, code: str) -> dict[str, str | None]:
         town = desk.address.town or desk.name_in(code)
         address = f"{desk.address.street}, {desk.address.postcode} {town}"
     return {"name": desk.name_in(code), "address": address}
+
+
+def _render_markdown(template: str, texts: Texts, **context: object) -> str:
+    """The list page, in the Markdown templates' environment (escaped for Markdown)."""
+
+    def gettext(message: str, **values: object) -> MarkdownText:
+        return MarkdownText.escape(texts.gettext(message)) % values
+
+    def ngettext(singular: str, plural: str, n: int, **values: object) -> MarkdownText:
+        texts._note(singular, (singular, 0))  # a missing translation is listed
+        text = MarkdownText.escape(texts.translations.ngettext(singular, plural, n))
+        return text % {"num": n, **values}
+
+    template = markdown_environment().get_template(template.removeprefix("markdown/"))
+    return template.render(_=gettext, gettext=gettext, ngettext=ngettext, **context)
 
 
 def _render(template: str, texts: Texts, **context: object) -> str:

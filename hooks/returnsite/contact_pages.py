@@ -21,9 +21,11 @@ from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_ur
 from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
 from returnsite.i18n import N_, translations
 from returnsite.languages import language
+from returnsite.markdown_pages import MarkdownText, link_target, markdown_text
 from returnsite.vcard import Card, PostalAddress, vcard
 
 CONTACT_PAGE = "contact.md"
+PHONE = MarkdownText("[[phone]]")  # the free number's link, put in by the contact hook
 PHONE_CARD = "contact/free-number.vcf"
 ORGANISATION = "Fedasil"
 
@@ -37,10 +39,8 @@ class Texts:
     missing: set[str] = field(default_factory=set)
 
     def __call__(self, message: str, **values: str) -> str:
-        catalog = getattr(self.translations, "_catalog", {})
-        if self.code != "en" and message not in catalog:
-            self.missing.add(message)
-        text = self.translations.gettext(message)
+        """The translation as plain text (a title, a vCard, an HTML attribute)."""
+        text = self._translate(message)
         if not values:
             return text
         try:
@@ -49,9 +49,34 @@ class Texts:
             # A translation with a misspelt placeholder: the English text, not a broken build.
             return message % values
 
+    def md(self, message: str, **values: object) -> str:
+        """The translation for a Markdown page: its text shown as written, the
+        values escaped too, unless they are Markdown made by our code (a link)."""
+        text = MarkdownText.escape(self._translate(message))
+        try:
+            return str(text % values)
+        except (KeyError, ValueError, TypeError):
+            return str(MarkdownText.escape(message) % values)
+
+    def _translate(self, message: str) -> str:
+        catalog = getattr(self.translations, "_catalog", {})
+        if self.code != "en" and message not in catalog:
+            self.missing.add(message)
+        return self.translations.gettext(message)
+
 
 def texts(code: str) -> Texts:
     return Texts(code, translations(code))
+
+
+@dataclass(frozen=True)
+class MarkdownTexts:
+    """``_()`` for the lines of a Markdown page (:meth:`Texts.md`); ``plain`` for the rest."""
+
+    plain: Texts
+
+    def __call__(self, message: str, **values: object) -> str:
+        return self.plain.md(message, **values)
 
 
 # --- Files ----------------------------------------------------------------------
@@ -88,7 +113,8 @@ def footer_context(data: ContactData, code: str) -> dict[str, object]:
 
 
 def contact_page(data: ContactData, code: str) -> str:
-    _ = texts(code)
+    plain = texts(code)
+    _ = MarkdownTexts(plain)
     phone = data.phone
     desks = data.desks
     lines = [
@@ -105,7 +131,7 @@ def contact_page(data: ContactData, code: str) -> str:
     ]
     if phone.opening_hours is not None:
         lines += ["**" + _("When the line answers (Brussels time):") + "**", ""]
-        lines += [_hours_html(phone.opening_hours, code, _), ""]
+        lines += [_hours_html(phone.opening_hours, code, plain), ""]
     lines += [
         _button(_("Save this number in your phone"), PHONE_CARD),
         "",
@@ -118,54 +144,61 @@ def contact_page(data: ContactData, code: str) -> str:
         "",
     ]
     lines += ['<div class="link-list" markdown>', ""]
-    lines += [f"- [{desk.name_in(code)}](desks/{slug}.md)" for slug, desk in desks.items()]
+    lines += [
+        f"- {_link(markdown_text(desk.name_in(code)), f'desks/{slug}.md')}"
+        for slug, desk in desks.items()
+    ]
     lines += ["", "</div>", ""]
     if any(desk.address is None or desk.hours is None for desk in desks.values()):
         lines += [
             _(
                 "This site does not have the address and opening hours of every desk yet. "
                 "Call the free number %(phone)s to know where to go and when.",
-                phone="[[phone]]",
+                phone=PHONE,
             ),
             "",
         ]
     lines += _other_help(_)
     lines += _orders(data, _)
     lines += [_sources(data, _)]
-    return _page(
-        _,
+    return _page(plain, *_contact_meta(plain), lines)
+
+
+def _contact_meta(_: Texts) -> tuple[str, str]:
+    """The contact page's title and description, as plain text."""
+    return (
         _("Contact and help"),
         _("The free phone line, the return desks and other places that help you."),
-        lines,
     )
 
 
-def _other_help(_: Texts) -> list[str]:
+def _other_help(_: MarkdownTexts) -> list[str]:
+    # The bold label is the page's markup; the catalogs hold text only.
     return [
         "## " + _("Other places to get help"),
         "",
-        "- " + _("**Your social worker:** you can talk with your social worker about return."),
-        "- "
+        f"- **{_('Your social worker:')}** "
+        + _("you can talk with your social worker about return."),
+        f"- **{_('Reception centres:')}** "
         + _(
-            "**Reception centres:** if you asked for international protection, the social "
-            "workers and return counsellors of your reception centre give you information."
+            "if you asked for international protection, the social workers and return "
+            "counsellors of your reception centre give you information."
         ),
-        "- "
+        f"- **{_('Social services, NGOs and municipalities:')}** "
         + _(
-            "**Social services, NGOs and municipalities:** some of them can inform you "
-            "about voluntary return and accompany you in your decision."
+            "some of them can inform you about voluntary return and accompany you in your decision."
         ),
         "",
-        _("Not sure where to go? Call the free number %(phone)s.", phone="[[phone]]"),
+        _("Not sure where to go? Call the free number %(phone)s.", phone=PHONE),
         "",
     ]
 
 
-def _orders(data: ContactData, _: Texts) -> list[str]:
+def _orders(data: ContactData, _: MarkdownTexts) -> list[str]:
     lines = ["## " + _("Brochures and posters"), ""]
     orders = data.orders
     if orders is not None and orders.email:
-        link = f"[{orders.email}](mailto:{orders.email})"
+        link = _link(markdown_text(orders.email), f"mailto:{orders.email}")
         lines.append(_("To order brochures and posters, write to %(email)s.", email=link))
     elif orders is not None and orders.form:
         link = _link(_("the contact form of the programme"), orders.form)
@@ -175,14 +208,14 @@ def _orders(data: ContactData, _: Texts) -> list[str]:
             _(
                 "To order brochures and posters, ask at a return desk or call the free "
                 "number %(phone)s.",
-                phone="[[phone]]",
+                phone=PHONE,
             )
         )
     return [*lines, ""]
 
 
-def _sources(data: ContactData, _: Texts) -> str:
-    sources = list(dict.fromkeys(desk.source for desk in data.desks.values()))
+def _sources(data: ContactData, _: MarkdownTexts) -> str:
+    sources = [markdown_text(s) for s in dict.fromkeys(d.source for d in data.desks.values())]
     if data.phone.hours_source:
         sources.append(_("hours of the phone line: %(source)s", source=data.phone.hours_source))
     return "*" + _("Sources:") + " " + "; ".join(sources) + ".*"
@@ -204,11 +237,11 @@ MISSING = {
 
 
 def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
-    _ = texts(code)
+    plain = texts(code)
+    _ = MarkdownTexts(plain)
     city = desk.name_in(code)
-    title = _("Return desk in %(city)s", city=city)
     lines = [
-        f"# {title}",
+        "# " + _("Return desk in %(city)s", city=city),
         "",
         _("At a return desk, you get information about voluntary return and help to prepare it."),
         "",
@@ -227,7 +260,7 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
     missing = [_(MISSING[name]) for name in MISSING if _is_missing(desk, name)]
     if missing:
         lines += [
-            "!!! tip " + json.dumps(_("Call the free number to ask"), ensure_ascii=False),
+            "!!! tip " + _admonition_title(_("Call the free number to ask")),
             "",
             "    " + _("This site does not have these details of the desk yet:"),
             "",
@@ -236,7 +269,7 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
             "    "
             + _(
                 "Call the free number %(phone)s to ask them. The call is free from Belgian phones.",
-                phone="[[phone]]",
+                phone=PHONE,
             ),
             "",
         ]
@@ -245,56 +278,64 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
         "",
         _link(_("All return desks and the free phone line"), f"../{CONTACT_PAGE}"),
         "",
-        "*" + _("Source:") + f" {desk.source}.*",
+        "*" + _("Source:") + f" {markdown_text(desk.source)}.*",
     ]
-    description = _("Return desk in %(city)s: how to reach it.", city=city)
-    return _page(_, title, description, lines)
+    return _page(plain, *_desk_meta(plain, city), lines)
+
+
+def _desk_meta(_: Texts, city: str) -> tuple[str, str]:
+    """A desk page's title and description, as plain text."""
+    return (
+        _("Return desk in %(city)s", city=city),
+        _("Return desk in %(city)s: how to reach it.", city=city),
+    )
 
 
 def _is_missing(desk: Desk, name: str) -> bool:
     return getattr(desk, name) in (None, [], {})
 
 
-def _address(desk: Desk, code: str, _: Texts) -> list[str]:
+def _address(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.address is None and desk.geo is None:
         return []
     lines = ["## " + _("Address"), ""]
     if desk.address is not None:
         town = desk.address.town or desk.city
-        lines += [f"{desk.address.street}  ", f"{desk.address.postcode} {town}", ""]
+        street, place = desk.address.street, f"{desk.address.postcode} {town}"
+        lines += [f"{markdown_text(street)}  ", markdown_text(place), ""]
     if desk.geo is not None:
         geo = f"geo:{desk.geo.latitude},{desk.geo.longitude}"
-        lines += [_link(_("Open in a map app"), geo) + "{ .md-button }", ""]
+        lines += [_link(_("Open in a map app"), geo, "{ .md-button }"), ""]
     return lines
 
 
-def _hours(desk: Desk, code: str, _: Texts) -> list[str]:
+def _hours(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.opening_hours is None:
         return []
-    return ["## " + _("Opening hours"), "", _hours_html(desk.opening_hours, code, _), ""]
+    return ["## " + _("Opening hours"), "", _hours_html(desk.opening_hours, code, _.plain), ""]
 
 
-def _phone(desk: Desk, code: str, _: Texts) -> list[str]:
+def _phone(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.phone is None:
         return []
-    link = f'[{desk.phone}]({tel_uri(desk.phone)}){{ .phone-link dir="ltr" }}'
+    link = _link(markdown_text(desk.phone), tel_uri(desk.phone), '{ .phone-link dir="ltr" }')
     return ["## " + _("Phone"), "", link, ""]
 
 
-def _email(desk: Desk, code: str, _: Texts) -> list[str]:
+def _email(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.email is None:
         return []
-    return ["## " + _("E-mail"), "", f"[{desk.email}](mailto:{desk.email})", ""]
+    return ["## " + _("E-mail"), "", _link(markdown_text(desk.email), f"mailto:{desk.email}"), ""]
 
 
-def _languages(desk: Desk, code: str, _: Texts) -> list[str]:
+def _languages(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if not desk.languages:
         return []
     names = [language_name(lang, code) for lang in desk.languages]
-    return ["## " + _("Languages spoken"), "", format_list(names, locale=code), ""]
+    return ["## " + _("Languages spoken"), "", markdown_text(format_list(names, locale=code)), ""]
 
 
-def _accessibility(desk: Desk, code: str, _: Texts) -> list[str]:
+def _accessibility(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     access = desk.accessibility
     if access is None:
         return []
@@ -311,7 +352,7 @@ def _accessibility(desk: Desk, code: str, _: Texts) -> list[str]:
     return lines
 
 
-def _appointment(desk: Desk, code: str, _: Texts) -> list[str]:
+def _appointment(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.appointment_needed is None:
         return []
     text = (
@@ -322,7 +363,7 @@ def _appointment(desk: Desk, code: str, _: Texts) -> list[str]:
     return ["## " + _("Appointment"), "", text, ""]
 
 
-def _transport(desk: Desk, code: str, _: Texts) -> list[str]:
+def _transport(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
     if desk.public_transport is None:
         return []
     return ["## " + _("By public transport"), "", *_english_text(desk.public_transport, code)]
@@ -331,8 +372,8 @@ def _transport(desk: Desk, code: str, _: Texts) -> list[str]:
 def _english_text(text: str, code: str) -> list[str]:
     """A text the data gives in English only, marked as English in other languages."""
     if code == "en":
-        return [text, ""]
-    return [text, '{: lang="en" dir="ltr" }', ""]
+        return [markdown_text(text), ""]
+    return [markdown_text(text), '{: lang="en" dir="ltr" }', ""]
 
 
 def language_name(lang: str, code: str) -> str:
@@ -420,19 +461,24 @@ def _hours_row(line: HoursLine) -> str:
     return f"<dt>{html.escape(line.days)}</dt><dd>{html.escape(line.times)}</dd>"
 
 
-def _link(text: str, target: str) -> str:
-    return f"[{text}]({target})"
+def _admonition_title(text: str) -> str:
+    """A title for ``!!! kind "title"``: Markdown, quoted (the extension unquotes nothing)."""
+    return '"' + text.replace('"', "&quot;") + '"'
 
 
-def _button(text: str, target: str) -> str:
-    return _link(text, target) + "{ .md-button .save-contact }"
+def _link(text: str, target: str, attr_list: str = "") -> MarkdownText:
+    """A link; ``text`` is Markdown already (escaped), ``target`` an address or a
+    path, ``attr_list`` our own ``{ .class }`` after it."""
+    return MarkdownText(f"[{text}]({link_target(target)}){attr_list}")
 
 
-def _call_button(phone: PhoneLine) -> str:
-    return (
-        f"[{phone.national}]({phone.tel_uri})"
-        '{ .md-button .md-button--primary .call-button dir="ltr" }'
-    )
+def _button(text: str, target: str) -> MarkdownText:
+    return _link(text, target, "{ .md-button .save-contact }")
+
+
+def _call_button(phone: PhoneLine) -> MarkdownText:
+    number = markdown_text(phone.national)
+    return _link(number, phone.tel_uri, '{ .md-button .md-button--primary .call-button dir="ltr" }')
 
 
 def _page(_: Texts, title: str, description: str, lines: list[str]) -> str:

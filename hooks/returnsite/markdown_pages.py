@@ -18,10 +18,12 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from babel.dates import format_date
 from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from returnsite import ROOT
 from returnsite.content.links import ContentLink, rewrite_links
@@ -94,11 +96,21 @@ class Reader:
     text_code: str
 
     def gettext(self, message: str, **values: Any) -> str:
+        """The translation as plain text (a title, a label)."""
         text = self.translations.gettext(message)
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, num: int, **values: Any) -> str:
         text = self.translations.ngettext(singular, plural, num)
+        return text % {"num": num, **values}
+
+    def markdown(self, message: str, **values: Any) -> MarkdownText:
+        """The translation for a Markdown page: its text, and the values, escaped
+        (values that are :class:`MarkdownText` already are kept as they are)."""
+        return MarkdownText.escape(self.translations.gettext(message)) % values
+
+    def markdown_n(self, singular: str, plural: str, num: int, **values: Any) -> MarkdownText:
+        text = MarkdownText.escape(self.translations.ngettext(singular, plural, num))
         return text % {"num": num, **values}
 
     def date(self, value: dt.date) -> str:
@@ -124,6 +136,9 @@ def reader(code: str, translations: NullTranslations, translated: bool = True) -
 # --- Markdown and HTML pieces ----------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#!])")  # what Python-Markdown unescapes
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]>#!])")
+# Characters a link target cannot hold as they are: percent-encoded.
+_URL_UNSAFE = re.compile(r"[\s<>()\\`\"'\[\]{}]")
 
 
 def md_escape(text: str) -> str:
@@ -131,21 +146,69 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def html_attrs(attrs: Mapping[str, str]) -> str:
+class MarkdownText(Markup):
+    """Markdown (with a little HTML) to write as it is into a generated page.
+
+    Like :class:`Markup` for HTML: what is joined to it with ``%``, ``format``
+    or ``+`` is escaped for Markdown and HTML unless it is ``MarkdownText``
+    (or markup) itself. Plain text can then never become a link, an image or
+    a tag: ``[x](javascript:...)`` and ``<img onerror=...>`` are shown as written.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any) -> MarkdownText:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        # In Markdown text, & and < are all that HTML needs (quotes end nothing
+        # there; values for attributes are written |html, see in_html).
+        return cls(md_escape(str(s)).replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def markdown_text(value: Any) -> MarkdownText:
+    """Plain text as Markdown that shows it as written (the templates' default)."""
+    return MarkdownText.escape(value)
+
+
+def trusted_markdown(value: str) -> MarkdownText:
+    """Markdown that is meant as Markdown: an editor's field declared Markdown
+    (checked by the content validation), or made by our code."""
+    return MarkdownText(value)
+
+
+def in_html(value: Any) -> Markup:
+    """Text for a raw HTML part of a page (an attribute, a ``<label>`` in a form),
+    where Markdown does not run: escaped for HTML only."""
+    if isinstance(value, MarkdownText):
+        text = _MD_ESCAPED.sub(r"\1", str(value))
+        return Markup(text.replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;"))
+    return escape(value)
+
+
+def link_target(url: str) -> MarkdownText:
+    """A link's target (made by our code, or an address checked by the content
+    validation) for ``[text](target)``: what would end or break it is percent-encoded."""
+    return MarkdownText(_URL_UNSAFE.sub(lambda m: quote(m[0], safe=""), str(url)))
+
+
+def html_attrs(attrs: Mapping[str, str]) -> MarkdownText:
     """`` name="value"`` pairs for an HTML tag (with a leading space), or ''."""
-    return "".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items())
+    return MarkdownText("".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items()))
 
 
-def attr_list(attrs: Mapping[str, str], anchor: str | None = None) -> str:
+def attr_list(attrs: Mapping[str, str], anchor: str | None = None) -> MarkdownText:
     """A Markdown ``{ #anchor lang=.. }`` attribute list (with a leading space), or ''."""
     parts = [f"#{anchor}"] if anchor else []
-    parts += [f'{name}="{value}"' for name, value in attrs.items()]
-    return " { " + " ".join(parts) + " }" if parts else ""
+    parts += [f'{name}="{html.escape(value)}"' for name, value in attrs.items()]
+    return MarkdownText(" { " + " ".join(parts) + " }" if parts else "")
 
 
-def in_language(text: str, attrs: Mapping[str, str]) -> str:
+def in_language(text: Any, attrs: Mapping[str, str]) -> MarkdownText:
     """Inline Markdown ``text`` marked with ``lang``/``dir`` when ``attrs`` has them."""
-    return f"<span{html_attrs(attrs)}>{text}</span>" if attrs else text
+    if not attrs:
+        return markdown_text(text)
+    return MarkdownText("<span{}>{}</span>").format(html_attrs(attrs), text)
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:
@@ -159,15 +222,27 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 
 @cache
 def environment() -> Environment:
+    """Templates that write Markdown, escaping every value by default: a value
+    is shown as text (:func:`markdown_text`) unless it is :class:`MarkdownText`
+    or marked ``|markdown``; in raw HTML parts, values are written ``|html``."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=False,  # the templates write Markdown; HTML parts use |e
+        autoescape=True,
+        finalize=markdown_text,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(md=md_escape, attrs=html_attrs, attr_list=attr_list, lang=in_language)
+    env.filters.update(
+        md=markdown_text,
+        markdown=trusted_markdown,
+        html=in_html,
+        link=link_target,
+        attrs=html_attrs,
+        attr_list=attr_list,
+        lang=in_language,
+    )
     return env
 
 
@@ -177,8 +252,8 @@ def render(template: str, page_reader: Reader, **context: Any) -> str:
         environment()
         .get_template(template)
         .render(
-            _=page_reader.gettext,
-            ngettext=page_reader.ngettext,
+            _=page_reader.markdown,
+            ngettext=page_reader.markdown_n,
             reader=page_reader,
             **context,
         )

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from babel import Locale
 from babel.lists import format_list
 from babel.support import NullTranslations
 
@@ -26,11 +27,13 @@ from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
     COUNTRIES_INDEX,
+    MarkdownText,
     Part,
     Reader,
     front_matter,
     link_rewriter,
-    md_escape,
+    link_target,
+    markdown_text,
     reader,
     relative_link,
     render,
@@ -162,8 +165,8 @@ def _story_links(stories: Sequence[Story], from_page: str, page_reader: Reader) 
 
 def _status(sheet: CountrySheet, page_reader: Reader) -> str:
     if sheet.facts.status == "draft":
-        return page_reader.gettext(DRAFT)
-    return page_reader.gettext(REVIEWED, reviewer=md_escape(sheet.facts.reviewed_by or ""))
+        return page_reader.markdown(DRAFT)
+    return page_reader.markdown(REVIEWED, reviewer=sheet.facts.reviewed_by or "")
 
 
 # --- A sheet's page -------------------------------------------------------------
@@ -190,7 +193,7 @@ def sheet_page(
     pick = _Picker(page_reader, link_rewriter(page, names))
     locale = language(code).locale
     facts = sheet.facts
-    partners = format_list([md_escape(p) for p in facts.partners], locale=locale)
+    partners = _markdown_list([markdown_text(p) for p in facts.partners], locale)
     projects = tuple(
         ProjectView(
             p,
@@ -236,7 +239,7 @@ def sheet_page(
         sources=next((view for view in shown if view.key == SOURCES), None),
         source_list=[_source(source, page_reader) for source in sheet.facts.sources],
         stories=_story_links(stories, page, page_reader),
-        missing=format_list([page_reader.gettext(t) for t in missing], locale=locale)
+        missing=_markdown_list([page_reader.markdown(t) for t in missing], locale)
         if missing
         else "",
         desks_page=relative_link(page, options.desks_page) if options.desks_page else None,
@@ -245,14 +248,19 @@ def sheet_page(
     return front_matter(meta) + markdown
 
 
-def _source(source: Source, page_reader: Reader) -> str:
-    title = md_escape(source.title)
+def _markdown_list(items: list[MarkdownText], locale: Locale) -> MarkdownText:
+    """``a, b and c`` of escaped items (the words between come from CLDR)."""
+    return MarkdownText(format_list([str(item) for item in items], locale=locale))
+
+
+def _source(source: Source, page_reader: Reader) -> MarkdownText:
+    title = markdown_text(source.title)
     if source.url:
-        title = f"[{title}](<{source.url}>)"
-    publisher = md_escape(source.publisher)
+        title = MarkdownText("[{}](<{}>)").format(title, link_target(source.url))
+    publisher = source.publisher
     if source.date is None:
-        return page_reader.gettext("%(title)s, %(publisher)s", title=title, publisher=publisher)
-    return page_reader.gettext(
+        return page_reader.markdown("%(title)s, %(publisher)s", title=title, publisher=publisher)
+    return page_reader.markdown(
         "%(title)s, %(publisher)s, %(date)s",
         title=title,
         publisher=publisher,

@@ -20,6 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from babel.support import NullTranslations
 
+from returnsite.markdown_pages import front_matter
+
 # Kept out of the index: navigation, header, footer and notices repeat on every
 # page and would drown the page's own words.
 EXCLUDE = ".md-header, .md-sidebar, .md-footer, .page-notice, .md-skip, .md-top"
@@ -37,8 +39,9 @@ UNUSED = (
 
 
 def search_page(t: NullTranslations) -> str:
-    title = t.gettext("Search")
-    return f"---\ntitle: {title}\ntemplate: search.html\nsearch:\n  exclude: true\n---\n"
+    # Quoted (JSON is YAML): a translated title cannot add keys to the front matter.
+    meta = {"title": t.gettext("Search"), "template": "search.html", "search": {"exclude": True}}
+    return front_matter(meta)
 
 
 def bundle_dir(code: str) -> str:

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from returnsite import ROOT
+from returnsite.csp import with_policy
 from returnsite.translation_status import (
     COLOURS,
     KINDS,
@@ -28,7 +29,7 @@ TEMPLATE = "translation-status.html"
 
 
 def status_page(reports: Sequence[LanguageReport], made_on: dt.date) -> str:
-    return (
+    return with_policy(
         _environment()
         .get_template(TEMPLATE)
         .render(
