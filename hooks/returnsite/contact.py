@@ -9,11 +9,10 @@ from pathlib import Path
 from returnsite import ROOT
 from returnsite.data_loading import cached_by_mtime, load_data_model
 from returnsite.desks import ContactFile
+from returnsite.placeholders import PLACEHOLDER, PLACEHOLDERS
 from returnsite.validation import ContentErrors
 
 CONTACT_FILE = ROOT / "data" / "contact.yml"
-PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
-PLACEHOLDERS = ("phone",)
 
 
 @dataclass(frozen=True)

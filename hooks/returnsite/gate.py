@@ -38,6 +38,12 @@ def _language_folders(root: Path, content_root: Path) -> list[ContentError]:
     return check_language_folders(root)
 
 
+def _pages(root: Path, content_root: Path) -> list[ContentError]:
+    from returnsite.page_check import check_pages
+
+    return check_pages(root)
+
+
 def _catalogs(root: Path, content_root: Path) -> list[ContentError]:
     from returnsite.catalog_check import check_catalogs
 
@@ -55,6 +61,7 @@ CHECKS = (
     Check("data/", _data),
     Check("country_sheets/ and return_stories/", _content),
     Check("docs/ and locales/", _language_folders),
+    Check("docs/", _pages),
     Check("locales/", _catalogs),
 )
 

@@ -18,7 +18,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from returnsite.contact import PLACEHOLDER, PLACEHOLDERS
 from returnsite.content.translation import TranslationInfo
 from returnsite.markdown_policy import (
     PAGE_HTML,
@@ -27,6 +26,7 @@ from returnsite.markdown_policy import (
     plain_url,
     site_markdown,
 )
+from returnsite.placeholders import placeholder_problems
 from returnsite.validation import ContentError, Text, validate_document
 from returnsite.yaml_source import YamlSourceError, parse_yaml
 
@@ -153,11 +153,8 @@ def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
         problem = _link_problem(target.written, page, lang, body, site)
         if problem:
             found.append((target.offset, ContentError(path, at(target.offset), problem)))
-    for match in PLACEHOLDER.finditer(body):
-        if match[1] not in PLACEHOLDERS:
-            known = " or ".join(f"[[{name}]]" for name in PLACEHOLDERS)
-            message = f"unknown placeholder {match[0]}; write {known}"
-            found.append((match.start(), ContentError(path, at(match.start()), message)))
+    for offset, message in placeholder_problems(body):
+        found.append((offset, ContentError(path, at(offset), message)))
     found.sort(key=lambda item: item[0])
     return errors + list(dict.fromkeys(error for _, error in found))
 

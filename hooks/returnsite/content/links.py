@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from returnsite.contact import PLACEHOLDER, PLACEHOLDERS
+from returnsite.placeholders import placeholder_problems
 from returnsite.validation import ContentError
 from returnsite.yaml_source import Document, Loc
 
@@ -101,20 +101,6 @@ def link_problems(text: str, targets: LinkTargets) -> list[tuple[int, str]]:
         if problem:
             problems.append((link.start, f"link to {link.written}: {problem}"))
     return problems
-
-
-def placeholder_problems(text: str) -> list[tuple[int, str]]:
-    """``(offset, message)`` for each ``[[name]]`` the build does not know."""
-    known = ", ".join(f"[[{name}]]" for name in PLACEHOLDERS)
-    return [
-        (
-            match.start(),
-            f"unknown placeholder [[{match.group(1)}]]"
-            f"{_did_you_mean(match.group(1), PLACEHOLDERS)}; write {known}",
-        )
-        for match in PLACEHOLDER.finditer(text)
-        if match.group(1) not in PLACEHOLDERS
-    ]
 
 
 def _problem(link: ContentLink, targets: LinkTargets) -> str | None:
