@@ -35,7 +35,8 @@ _build = _Build()
 
 
 def on_startup(command, dirty):
-    _build.command = None if dirty else command
+    # --dirty too builds into the new folder (from empty: a complete site).
+    _build.command = command
     sys.excepthook = _fault_hook
 
 

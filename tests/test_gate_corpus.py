@@ -59,7 +59,9 @@ CASES = {
     "sheet-data-image": sheet("![x](data:image/svg+xml,<svg onload=alert(1)>)", "data:"),
     "sheet-vbscript": sheet("[x](vbscript:msgbox(1))", "vbscript:"),
     "sheet-attr-onerror": sheet('![x](photo.jpg){: onerror="alert(1)" }', "onerror"),
-    "sheet-attr-onfocus": sheet("Text {: autofocus onfocus=alert(1) }", "only classes (.name) and ids (#name)"),
+    "sheet-attr-onfocus": sheet(
+        "Text {: autofocus onfocus=alert(1) }", "only classes (.name) and ids (#name)"
+    ),
     "sheet-attr-style": sheet('Text {: style="position:fixed;inset:0" }', "style"),
     "sheet-colon-tag": sheet("<x:y onfocus=alert(1) autofocus>hi</x:y>", "HTML"),
     "sheet-script": sheet("<script>alert(1)</script>", "HTML"),

@@ -300,7 +300,11 @@ def test_all_mistakes_of_all_pages_come_out_at_once(tmp_path: Path) -> None:
             f"title: contains HTML (<i>); {HTML_HINT}",
         ),
         ("docs/fr/index.md", 3, "translation: 'Draft' is not allowed; write one of: 'draft'"),
-        ("docs/fr/index.md", 6, "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]]"),
+        (
+            "docs/fr/index.md",
+            6,
+            "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]]",
+        ),
         ("docs/fr/index.md", 6, f"contains HTML (<b>); {HTML_HINT}"),
     ]
 
