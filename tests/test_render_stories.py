@@ -10,6 +10,7 @@ from babel.support import NullTranslations
 
 from returnsite.content import Story, StoryFile, load_content
 from returnsite.content.stories import SupportKind
+from returnsite.i18n import translations
 from returnsite.render_stories import SUPPORT_LABELS, stories_index, story_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content_build"
