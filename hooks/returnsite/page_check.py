@@ -252,6 +252,12 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
                 return None
             anchors = _anchors(_body_of(source.read_text(encoding="utf-8-sig")))
             return _anchor_problem(anchor, target, anchors, f"'{candidate}'")
+    if candidates[0].startswith("desks/"):
+        return (
+            f"link to '{target}': the desk '{candidates[0][6:].removesuffix('.md')}' has no "
+            "page (a desk has one only once data/desks.yml gives its address); link to "
+            f"'{_relative(page, 'contact.md')}', which lists the desks"
+        )
     existing = sorted(
         p.relative_to(site.docs / SOURCE_LANGUAGE).as_posix()
         for p in (site.docs / SOURCE_LANGUAGE).rglob("*.md")
