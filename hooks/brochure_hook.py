@@ -97,7 +97,7 @@ def on_config(config):
 @event_priority(-200)  # after mkdocs-static-i18n, see returnsite.generated_pages
 def on_files(files, config):
     code = config.theme["language"]
-    listing = list_page(code, translations(code), _leaflets, _pdf_files)
+    listing = list_page(code, translations(code), _leaflets, _pdf_files, draft_messages(code))
     add_pages(files, config, code, [(LIST_PAGE, listing)])
     page = File.generated(config, f"{code}/{LEAFLET_PAGE}", content=_leaflets[code].html)
     page.dest_uri = language(code).prefix + LEAFLET_PAGE

@@ -206,6 +206,14 @@ def test_list_says_for_each_language_whether_its_leaflet_is_checked():
     assert page.count("Draft translation: not yet checked") == 1
 
 
+def test_a_list_whose_texts_are_drafts_carries_the_draft_notice():
+    catalog = Marked()
+    drafts = frozenset({"Brochures to print"})
+    page = list_page("fr", catalog, _made(), PDFS, drafts)
+    assert page.startswith('---\ntitle: "«xx» Brochures to print"\ntranslation: "draft"\n---')
+    assert "translation:" not in list_page("fr", catalog, _made(), PDFS)
+
+
 def test_list_without_pdfs_says_to_print_the_pages():
     page = list_page("nl", NullTranslations(), _made(), {})
     assert "The PDF files are not part of this version of the site" in page

@@ -246,6 +246,11 @@ def test_a_translated_page_is_in_the_readers_language(translated):
     assert "# «xx» Contact and help" in page
 
 
+def test_a_page_whose_texts_are_draft_translations_carries_the_draft_notice():
+    assert '\ntranslation: "draft"\n' in contact_page(load_contact_data(), "ti")
+    assert "translation:" not in contact_page(load_contact_data(), "fr")
+
+
 def test_texts_note_what_is_not_translated():
     texts = Texts("fr", NullTranslations())
     assert texts("Return desk in %(city)s", city="Gand") == "Return desk in Gand"

@@ -236,3 +236,22 @@ def test_an_empty_index_says_there_are_no_stories_yet() -> None:
     index = stories_index([], "en", ENGLISH)
     assert "There are no stories yet." in index
     assert "data-filter-form" not in index
+
+
+@pytest.mark.parametrize(
+    ("include_examples", "introduction"),
+    [
+        pytest.param(True, [ALL_EXAMPLES], id="with-the-shipped-examples"),
+        pytest.param(False, [], id="INCLUDE_EXAMPLE_STORIES=false"),
+    ],
+)
+def test_the_shipped_stories_index_in_both_builds(include_examples, introduction) -> None:
+    from returnsite import ROOT
+
+    content = load_content(ROOT)
+    if not include_examples:
+        content = content.without_examples()
+    index = stories_index(content.stories.values(), "en", ENGLISH)
+    assert _introduction(index) == introduction
+    assert TESTIMONY not in index
+    assert ("There are no stories yet." in index) is not include_examples

@@ -128,17 +128,21 @@ def list_page(
     translations: NullTranslations,
     leaflets: Mapping[str, Leaflet],
     pdfs: Mapping[str, PdfFile],
+    drafts: frozenset[str] = frozenset(),
 ) -> str:
     """The Markdown of ``brochures.md`` in language *code*: every leaflet, its size and pages.
 
     While any of its texts is not translated, the page is in English (language
-    names too) and says so, like the other pages.
+    names too) and says so, like the other pages; while any is a draft
+    (*drafts*), it carries the draft notice (``translation: draft``).
     """
     texts = Texts(code, translations)
     body = _render_markdown(
         LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs)
     )
     meta = {"title": texts.gettext("Brochures to print")}
+    if texts.used & drafts:
+        meta["translation"] = "draft"
     if texts.missing:
         english = Texts("en", NullTranslations())
         rows = _rows(code, "en", leaflets, pdfs)

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_uri
 from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
-from returnsite.i18n import translations
+from returnsite.i18n import draft_messages, translations
 from returnsite.languages import language
 from returnsite.markdown_pages import MarkdownText, link_target, markdown_text
 from returnsite.vcard import Card, PostalAddress, vcard
@@ -38,6 +38,7 @@ class Texts:
     code: str
     translations: NullTranslations
     missing: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
 
     def __call__(self, message: str, **values: str) -> str:
         """The translation as plain text (a title, a vCard, an HTML attribute)."""
@@ -61,6 +62,7 @@ class Texts:
 
     def _translate(self, message: str) -> str:
         catalog = getattr(self.translations, "_catalog", {})
+        self.used.add(message)
         if self.code != "en" and message not in catalog:
             self.missing.add(message)
         return self.translations.gettext(message)
@@ -189,18 +191,21 @@ def _contact_meta(_: Texts) -> tuple[str, str]:
 
 
 def _other_help(_: MarkdownTexts) -> list[str]:
-    # The bold label is the page's markup; the catalogs hold text only.
+    # The bold label is the page's markup; the catalogs hold text only. The
+    # labels are not written inside f-strings: the extractor would not see them.
+    social_worker = _("Your social worker:")
+    centres = _("Reception centres:")
+    services = _("Social services, NGOs and municipalities:")
     return [
         "## " + _("Other places to get help"),
         "",
-        f"- **{_('Your social worker:')}** "
-        + _("you can talk with your social worker about return."),
-        f"- **{_('Reception centres:')}** "
+        f"- **{social_worker}** " + _("you can talk with your social worker about return."),
+        f"- **{centres}** "
         + _(
             "if you asked for international protection, the social workers and return "
             "counsellors of your reception centre give you information."
         ),
-        f"- **{_('Social services, NGOs and municipalities:')}** "
+        f"- **{services}** "
         + _(
             "some of them can inform you about voluntary return and accompany you in your decision."
         ),
@@ -497,6 +502,9 @@ def _page(_: Texts, title: str, description: str, lines: list[str]) -> str:
     if _.missing:
         # Some texts are still in English: say so, as for hand-written pages.
         meta["text_language"] = "en"
+    elif _.used & draft_messages(_.code):
+        # Some texts are draft translations: the draft notice, as for hand-written pages.
+        meta["translation"] = "draft"
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )
