@@ -31,7 +31,7 @@ from returnsite.brochures import (
 )
 from returnsite.desks import load_contact_data
 from returnsite.generated_pages import add_pages
-from returnsite.i18n import translations
+from returnsite.i18n import draft_messages, translations
 from returnsite.languages import codes, language
 from returnsite.pdf import PdfError, find_chromium, languages_without_font, page_count, print_pdfs
 from returnsite.validation import ContentErrors
@@ -69,7 +69,12 @@ def on_config(config):
     _pdf_files.clear()
     for code in codes():
         _leaflets[code] = leaflet(
-            code, translations(code), contact, config.site_url, bool(chromium)
+            code,
+            translations(code),
+            contact,
+            config.site_url,
+            bool(chromium),
+            draft_messages(code),
         )
     if chromium is None:
         if mode == "auto":
@@ -92,7 +97,7 @@ def on_config(config):
 @event_priority(-200)  # after mkdocs-static-i18n, see returnsite.generated_pages
 def on_files(files, config):
     code = config.theme["language"]
-    listing = list_page(code, translations(code), _leaflets, _pdf_files)
+    listing = list_page(code, translations(code), _leaflets, _pdf_files, draft_messages(code))
     add_pages(files, config, code, [(LIST_PAGE, listing)])
     page = File.generated(config, f"{code}/{LEAFLET_PAGE}", content=_leaflets[code].html)
     page.dest_uri = language(code).prefix + LEAFLET_PAGE

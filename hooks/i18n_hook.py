@@ -38,7 +38,9 @@ def on_config(config):
         # the plugin's own, made first for every page, would be thrown away.
         i18n.reconfigure_page_context = _unchanged_context
     # Escaped here: Material's templates print it as it is (returnsite.escaping).
-    config.site_name = escaped(translations(code).gettext(_site_name["en"]))
+    # (Through a name: the catalogs' extractor would take "en" for a message.)
+    english_name = _site_name["en"]
+    config.site_name = escaped(translations(code).gettext(english_name))
     # Every language build would write its own 404.html to the site root, the
     # last one winning; the root 404 page is the default language's.
     if language(code).default:

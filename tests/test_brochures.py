@@ -13,7 +13,9 @@ from pdfs import fonts, is_a4, pages, text, to_png
 from returnsite import ROOT, brochures
 from returnsite.brochures import PAGES, Leaflet, PdfFile, Texts, leaflet, list_page, pdf_path
 from returnsite.desks import load_contact_data
+from returnsite.i18n import draft_messages, translations
 from returnsite.languages import codes, language
+from returnsite.notices import DRAFT
 from returnsite.pdf import PdfError, find_chromium, page_count, print_pdf
 
 PHONE = "0800 327 45"
@@ -88,6 +90,57 @@ def test_a_translated_leaflet_is_in_its_language_and_direction(contact):
     assert 'class="notice"' not in made.html
 
 
+DRAFT_NOTICE = (
+    '<p class="draft-notice" role="note">{notice} '
+    '<a class="ltr" href="tel:+3280032745">0800 327 45</a></p>'
+)
+
+
+def test_a_leaflet_with_a_draft_text_prints_the_draft_notice_of_its_language(contact):
+    catalog = Pseudo("ps", leaflet_messages() | {DRAFT})
+    drafts = frozenset({"Free phone line"})  # one text of the leaflet is a draft
+    made = leaflet("ps", catalog, contact, SITE_URL, True, drafts)
+    assert (made.text_language, made.checked) == ("ps", False)
+    assert DRAFT_NOTICE.format(notice=pseudo(DRAFT, "ps")) in made.html
+    # On the front page, under the title: printed too (only .notice is screen-only).
+    front = made.html.split('<section class="sheet sheet--front sheet--draft">', 1)[1].split(
+        "</section>"
+    )[0]
+    assert 'class="draft-notice"' in front.split('<div class="phone-box">')[0]
+
+
+def test_a_leaflet_whose_texts_are_all_checked_has_no_draft_notice(contact):
+    drafts = frozenset({"A text that is not on the leaflet"})
+    made = leaflet("ps", Pseudo("ps", leaflet_messages()), contact, SITE_URL, True, drafts)
+    assert made.checked
+    assert 'class="draft-notice"' not in made.html
+
+
+def test_an_english_leaflet_is_checked_whatever_the_drafts(contact):
+    drafts = frozenset(leaflet_messages())
+    assert leaflet("en", NullTranslations(), contact, SITE_URL, True, drafts).checked
+    fallback = leaflet("ar", NullTranslations(), contact, SITE_URL, True, drafts)
+    assert (fallback.text_language, fallback.checked) == ("en", True)
+    assert 'class="draft-notice"' not in fallback.html
+
+
+def test_the_draft_leaflets_of_the_shipped_catalogs():
+    """The leaflets in languages whose catalogs are drafts are not checked; fr and nl are."""
+    contact = load_contact_data()
+    states = {
+        code: leaflet(code, translations(code), contact, SITE_URL, False, draft_messages(code))
+        for code in codes()
+    }
+    assert {code for code, made in states.items() if not made.checked} == set(codes()) - {
+        "en",
+        "fr",
+        "nl",
+    }
+    notice = translations("ti").gettext(DRAFT)
+    assert notice != DRAFT
+    assert DRAFT_NOTICE.format(notice=notice) in states["ti"].html
+
+
 def test_leaflet_has_the_number_the_desks_and_the_sites_address_with_its_qr_code(contact):
     made = leaflet("fr", Pseudo("fr", leaflet_messages()), contact, SITE_URL, True).html
     assert f'<a class="phone-box__number ltr" href="tel:+3280032745">{PHONE}</a>' in made
@@ -137,6 +190,28 @@ def test_list_links_every_languages_pdf(code, link_to_arabic):
 def test_list_says_which_leaflets_are_still_english():
     page = list_page("en", NullTranslations(), _made(english=True), PDFS)
     assert page.count("In English until it is translated") == len(codes()) - 1  # not English's
+
+
+def test_list_says_for_each_language_whether_its_leaflet_is_checked():
+    made = _made()
+    made["ar"] = Leaflet("ar", "ar", "", checked=False)
+    page = list_page("en", NullTranslations(), made, PDFS)
+    items = {
+        code: item
+        for code, item in re.findall(r'<li><a href="[^"]*" hreflang="(\w+)">(.*?)</li>', page, re.S)
+    }
+    assert "Draft translation: not yet checked by a translator" in items["ar"]
+    assert "Translation checked by a translator" in items["fr"]
+    assert "checked" not in items["en"]  # the source text
+    assert page.count("Draft translation: not yet checked") == 1
+
+
+def test_a_list_whose_texts_are_drafts_carries_the_draft_notice():
+    catalog = Marked()
+    drafts = frozenset({"Brochures to print"})
+    page = list_page("fr", catalog, _made(), PDFS, drafts)
+    assert page.startswith('---\ntitle: "«xx» Brochures to print"\ntranslation: "draft"\n---')
+    assert "translation:" not in list_page("fr", catalog, _made(), PDFS)
 
 
 def test_list_without_pdfs_says_to_print_the_pages():
@@ -213,8 +288,10 @@ def test_every_language_lists_the_brochures_and_its_links_work(site, code):
 def test_translated_leaflet_fits_two_pages_with_its_script_embedded(contact, tmp_path, code, font):
     chromium = find_chromium()
     assert chromium, "the tests need Chromium (./run test installs it)"
-    made = leaflet(code, Pseudo(code, leaflet_messages()), contact, SITE_URL, True)
-    assert made.text_language == code
+    # With the draft notice (the longest the front page gets).
+    messages = leaflet_messages() | {DRAFT}
+    made = leaflet(code, Pseudo(code, messages), contact, SITE_URL, True, frozenset(messages))
+    assert (made.text_language, made.checked) == (code, False)
     pdf = tmp_path / f"{code}.pdf"
     print_pdf(made.html, pdf, chromium)
     assert pages(pdf) == PAGES

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from returnsite import ROOT, contact_pages
 from returnsite.contact import load_phone, replace_placeholders
 from returnsite.contact_pages import (
-    MISSING,
     Texts,
     contact_files,
     contact_page,
@@ -57,26 +56,41 @@ def html_of(markdown: str) -> str:
 # --- The contact page ---------------------------------------------------------
 
 
-def test_contact_page_has_the_call_button_and_every_desk(english_only):
+def _desks_section(page: str) -> str:
+    return page.split("## Return desks\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_desks_known_by_their_city_only_are_one_list_with_the_free_number(english_only):
     page = contact_page(load_contact_data(), "en")
     html = html_of(page)
     button = '<a class="md-button md-button--primary call-button" dir="ltr" href="{}">'
     assert button.format(TEL) + "0800 327 45</a>" in html
-    for slug, city in [
-        ("brussels", "Brussels"),
-        ("ghent", "Ghent"),
-        ("antwerp", "Antwerp"),
-        ("liege", "Liège"),
-        ("charleroi", "Charleroi"),
-    ]:
-        assert f"- [{city}](desks/{slug}.md)" in page
+    assert _desks_section(page) == (
+        "\nFedasil has return desks in these cities. There, you get information about "
+        "voluntary return and help to prepare it.\n\n"
+        '<div class="link-list" markdown>\n\n'
+        "- Brussels\n- Ghent\n- Antwerp\n- Liège\n- Charleroi\n\n</div>\n\n"
+        "To know the address and opening hours of a desk, call the free number [[phone]]. "
+        "The line answers at the times given above.\n"
+    )
+    assert "desks/" not in page
     assert "[Save this number in your phone](contact/free-number.vcf)" in page
+
+
+def test_a_desk_with_an_address_is_a_link_to_its_page(english_only):
+    page = contact_page(fixture_data("address_only.yml"), "en")
+    assert "- [Testville](desks/testville.md)\n- Otherville\n" in _desks_section(page)
 
 
 def test_contact_page_names_the_cities_in_french(english_only):
     page = contact_page(load_contact_data(), "fr")
-    assert "- [Gand](desks/ghent.md)" in page
-    assert "- [Anvers](desks/antwerp.md)" in page
+    assert "\n- Gand\n- Anvers\n" in page
+
+
+def test_the_contact_page_mentions_no_form_or_sign_up(english_only):
+    page = contact_page(load_contact_data(), "en").lower()
+    for words in ["form", "subscribe", "sign up", "contact page", "does not have"]:
+        assert not re.search(rf"\b{words}\b", page), words
 
 
 def test_contact_page_says_where_else_to_get_help_without_names(english_only):
@@ -95,6 +109,27 @@ def test_without_an_order_address_brochures_are_asked_for_at_a_desk_or_by_phone(
         in page
     )
     assert "mailto:" not in page
+
+
+def test_without_a_newsletter_address_it_is_asked_for_at_a_desk_or_by_phone(english_only):
+    page = contact_page(load_contact_data(), "en")
+    assert (
+        "## Newsletter\n\nThe programme sends a newsletter about voluntary return four times "
+        "a year. To receive it, ask at a return desk or call the free number [[phone]].\n"
+    ) in page
+
+
+def test_the_newsletter_is_received_through_the_address_in_the_data(english_only, tmp_path):
+    contact = tmp_path / "contact.yml"
+    contact.write_text(
+        (FIXTURES / "contact.yml").read_text()
+        + "newsletter:\n  form: https://www.fedasil.be/newsletter\n  source: Test fixture\n"
+    )
+    data = load_contact_data(contact, FIXTURES / "minimal.yml")
+    assert (
+        "To receive the newsletter, use "
+        "[the newsletter form of the programme](https://www.fedasil.be/newsletter)."
+    ) in contact_page(data, "en")
 
 
 def test_brochures_are_ordered_by_the_address_in_the_data(english_only):
@@ -145,20 +180,32 @@ def test_a_desk_with_every_field_shows_them_all(english_only):
     assert "A wheelchair can get in without steps." in page
     assert "Make an appointment before you go." in page
     assert "Tram 1, stop Example." in page
-    assert "Call the free number to ask" not in page
+    assert "call the free number" not in page
 
 
-def test_a_desk_with_only_its_city_sends_the_reader_to_the_free_number(english_only):
-    data = fixture_data("minimal.yml")
+def test_a_desk_with_only_its_city_has_no_page_and_no_card(english_only):
+    paths = [path for path, _ in contact_files(fixture_data("minimal.yml"), "en")]
+    assert paths == ["contact.md", "contact/free-number.vcf"]
+
+
+def test_a_desk_page_without_hours_sends_the_reader_to_the_free_number_only_for_them(
+    english_only,
+):
+    data = fixture_data("address_only.yml")
     page = desk_page("testville", data.desks["testville"], data, "en")
-    assert "\n## " not in page
-    assert '!!! tip "Call the free number to ask"' in page
-    assert [line.strip()[2:] for line in page.splitlines() if line.startswith("    - ")] == list(
-        MISSING.values()
-    )
+    assert [line for line in page.splitlines() if line.startswith("## ")] == ["## Address"]
+    assert "To know when the desk is open, call the free number [[phone]]." in page
+    assert "does not have" not in page
     html = html_of(page)
     assert f'href="{TEL}"' in html
     assert '<a class="md-button save-contact" href="testville.vcf">' in html
+    paths = [path for path, _ in contact_files(data, "en")]
+    assert paths == [
+        "contact.md",
+        "contact/free-number.vcf",
+        "desks/testville.md",
+        "desks/testville.vcf",
+    ]
 
 
 def test_english_only_texts_of_a_desk_are_marked_as_english(english_only):
@@ -199,6 +246,11 @@ def test_a_translated_page_is_in_the_readers_language(translated):
     assert "# «xx» Contact and help" in page
 
 
+def test_a_page_whose_texts_are_draft_translations_carries_the_draft_notice():
+    assert '\ntranslation: "draft"\n' in contact_page(load_contact_data(), "ti")
+    assert "translation:" not in contact_page(load_contact_data(), "fr")
+
+
 def test_texts_note_what_is_not_translated():
     texts = Texts("fr", NullTranslations())
     assert texts("Return desk in %(city)s", city="Gand") == "Return desk in Gand"
@@ -216,16 +268,9 @@ def test_a_translation_with_a_misspelt_placeholder_falls_back_to_english():
 
 
 def test_every_file_of_a_language(english_only):
+    # The sources give the desks' cities only: no desk has a page or a card yet.
     paths = [path for path, _ in contact_files(load_contact_data(), "fr", "https://x.org/")]
-    assert paths == [
-        "contact.md",
-        "contact/free-number.vcf",
-        *[
-            path
-            for slug in ["brussels", "ghent", "antwerp", "liege", "charleroi"]
-            for path in (f"desks/{slug}.md", f"desks/{slug}.vcf")
-        ],
-    ]
+    assert paths == ["contact.md", "contact/free-number.vcf"]
 
 
 # --- The built site -----------------------------------------------------------
@@ -254,23 +299,24 @@ def test_every_page_has_the_free_number_as_tap_to_call_in_the_footer(site):
 
 
 @pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
-def test_contact_and_desk_pages_in_every_language(site, lang):
+def test_the_contact_page_lists_the_desks_in_every_language(site, lang):
     folder = site / lang.prefix
-    assert f'href="{TEL}"' in (folder / "contact" / "index.html").read_text(encoding="utf-8")
-    for slug in ["brussels", "ghent", "antwerp", "liege", "charleroi"]:
-        page = (folder / "desks" / slug / "index.html").read_text(encoding="utf-8")
-        assert f'href="{TEL}"' in page
-        assert f'href="../{slug}.vcf"' in page or f'href="{slug}.vcf"' in page
+    page = (folder / "contact" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{TEL}"' in page
+    desks = load_contact_data().desks.values()
+    for desk in desks:
+        assert f"<li>{desk.name_in(lang.code)}</li>" in page
+    assert not (folder / "desks").exists()  # no desk has an address yet
 
 
 @pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
 def test_the_saved_numbers_parse(site, lang):
     folder = site / lang.prefix
     cards = [folder / "contact" / "free-number.vcf", *sorted((folder / "desks").glob("*.vcf"))]
-    assert len(cards) == 6
-    for path in cards:
-        card = vobject.readOne(path.read_bytes().decode("utf-8"))
-        assert card.tel.value == "+32 800 32 745"
+    assert len(cards) == 1
+    card = vobject.readOne(cards[0].read_bytes().decode("utf-8"))
+    assert card.tel.value == "+32 800 32 745"
+    assert "desk" not in card.fn.value.lower()
 
 
 def test_the_footer_links_save_this_number_and_the_contact_page(site):
@@ -304,7 +350,7 @@ def test_open_now_in_brussels_time(page, site_url, utc, status):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["contact/", "ar/contact/", "ti/desks/ghent/"])
+@pytest.mark.parametrize("path", ["contact/", "ar/contact/", "ti/contact/"])
 def test_contact_pages_request_nothing_from_another_site(
     page, site_url, third_party_requests, path
 ):

@@ -46,6 +46,14 @@ def _site(tmp_path: Path, page: str, name: str = "index.md", lang: str = "fr") -
     (tmp_path / "country_sheets" / "ma").mkdir(parents=True)
     (tmp_path / "return_stories").mkdir()
     (tmp_path / "return_stories" / "ma-2019-bakery.yml").write_text("title: x\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "desks.yml").write_text(
+        "desks:\n"
+        "  ghent:\n    city: Ghent\n    address: {street: Example street 1, postcode: '9000'}\n"
+        "    source: Test\n"
+        "  liege:\n    city: Liège\n    source: Test\n",
+        encoding="utf-8",
+    )
     folder = tmp_path / "docs" / lang
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(page, encoding="utf-8")
@@ -252,12 +260,32 @@ def test_each_page_mistake_is_reported_with_its_line(
         pytest.param("[ma](countries/ma.md#health) [st](stories/ma-2019-bakery.md)", id="content"),
         pytest.param("[w](https://example.org) [m](mailto:a@example.org) [t](tel:+32)", id="web"),
         pytest.param("[top](#retour) Call [[phone]] or [[ phone ]].", id="anchor-placeholder"),
-        pytest.param("[d](desks/ghent.md) [pdf](brochures/voluntary-return-fr.pdf)", id="made"),
+        pytest.param(
+            "[d](desks/ghent.md) [v](desks/ghent.vcf) [pdf](brochures/voluntary-return-fr.pdf)",
+            id="made",
+        ),
     ],
 )
 def test_good_links_pass(tmp_path: Path, body: str) -> None:
     root = _site(tmp_path, GOOD + "\n" + body + "\n")
     assert _errors(root) == []
+
+
+def test_a_link_to_a_desk_without_a_page_is_refused(tmp_path: Path) -> None:
+    root = _site(tmp_path, GOOD + "\n[l](desks/liege.md) [c](desks/liege.vcf)\n")
+    assert _errors(root) == [
+        (
+            "docs/fr/index.md",
+            9,
+            "link to 'desks/liege.md': the desk 'liege' has no page (a desk has one only once "
+            "data/desks.yml gives its address); link to 'contact.md', which lists the desks",
+        ),
+        (
+            "docs/fr/index.md",
+            9,
+            "link to 'desks/liege.vcf': there is no file 'desks/liege.vcf' in docs/fr/ or docs/",
+        ),
+    ]
 
 
 def test_directory_links_resolve_from_the_page_address(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from babel.support import NullTranslations
 
 from returnsite.content import Story, StoryFile, load_content
 from returnsite.content.stories import SupportKind
+from returnsite.i18n import translations
 from returnsite.render_stories import SUPPORT_LABELS, stories_index, story_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content_build"
@@ -185,14 +186,72 @@ def test_the_filters_offer_the_countries_and_kinds_of_support_used(content) -> N
     ) in index
 
 
-def test_the_index_explains_the_example_label_only_when_it_lists_examples() -> None:
-    explained = "Stories marked “Illustrative example” were written"
-    assert explained in stories_index([make_story(example=True)], "en", ENGLISH)
+def _introduction(index: str) -> list[str]:
+    """The paragraphs between the index's title and its list (or filters)."""
+    body = index.split("\n# ", 1)[1].split("\n", 1)[1]
+    body = body.split("<form", 1)[0].split("There are no stories yet.", 1)[0]
+    return [line for line in body.splitlines() if line.strip()]
+
+
+TESTIMONY = "People who returned tell what they did with the reintegration support."
+ALL_EXAMPLES = (
+    "**These stories are illustrative examples: they were written to show how the "
+    "reintegration support can be used. They are not testimonies of real people.**"
+)
+SOME_EXAMPLES = (
+    "**Some of these stories are illustrative examples: they were written to show how the "
+    "reintegration support can be used and are not testimonies of real people. They are "
+    "marked “Illustrative example”.**"
+)
+
+
+def test_an_index_of_examples_only_says_so_first_and_presents_no_testimony() -> None:
+    stories = [make_story("ma-2019", example=True), make_story("ma-2020", example=True)]
+    assert _introduction(stories_index(stories, "en", ENGLISH)) == [ALL_EXAMPLES]
+
+
+def test_an_index_with_some_examples_says_so_first() -> None:
+    real = make_story("ma-2020", example=False, consent_to_publish=True)
+    stories = [make_story("ma-2019", example=True), real]
+    assert _introduction(stories_index(stories, "en", ENGLISH)) == [
+        SOME_EXAMPLES,
+        "In the other stories, people who returned tell what they did with the "
+        "reintegration support.",
+    ]
+
+
+def test_an_index_of_real_stories_presents_them_as_testimonies() -> None:
     real = make_story(example=False, consent_to_publish=True)
-    assert explained not in stories_index([real], "en", ENGLISH)
+    assert _introduction(stories_index([real], "en", ENGLISH)) == [TESTIMONY]
+
+
+def test_the_examples_notice_is_translated() -> None:
+    french = translations("fr")
+    index = stories_index([make_story(example=True)], "fr", french)
+    assert _introduction(index) == [f"**{french.gettext(ALL_EXAMPLES.strip('*'))}**"]
+    assert french.gettext(ALL_EXAMPLES.strip("*")) != ALL_EXAMPLES.strip("*")
 
 
 def test_an_empty_index_says_there_are_no_stories_yet() -> None:
     index = stories_index([], "en", ENGLISH)
     assert "There are no stories yet." in index
     assert "data-filter-form" not in index
+
+
+@pytest.mark.parametrize(
+    ("include_examples", "introduction"),
+    [
+        pytest.param(True, [ALL_EXAMPLES], id="with-the-shipped-examples"),
+        pytest.param(False, [], id="INCLUDE_EXAMPLE_STORIES=false"),
+    ],
+)
+def test_the_shipped_stories_index_in_both_builds(include_examples, introduction) -> None:
+    from returnsite import ROOT
+
+    content = load_content(ROOT)
+    if not include_examples:
+        content = content.without_examples()
+    index = stories_index(content.stories.values(), "en", ENGLISH)
+    assert _introduction(index) == introduction
+    assert TESTIMONY not in index
+    assert ("There are no stories yet." in index) is not include_examples

@@ -114,15 +114,14 @@ def test_the_free_line_card_from_the_data():
     ]
 
 
-def test_a_desk_without_its_own_number_gives_the_free_line():
-    data = load_contact_data()
-    card = vobject.readOne(desk_vcard(data.desks["ghent"], data.phone, "en"))
-    assert card.fn.value == "Fedasil: Return desk in Ghent"
-    assert card.tel.value == "+32 800 32 745"
-    assert "adr" not in card.contents
-    assert card.note.value == (
-        "The phone number is the free phone line of the voluntary return programme."
-    )
+def test_a_desk_without_its_own_number_dials_nothing_named_for_it():
+    """A card named for a desk never dials the free line: the line has its own card."""
+    data = load_contact_data(FIXTURES / "contact.yml", FIXTURES / "address_only.yml")
+    card = vobject.readOne(desk_vcard(data.desks["testville"], data.phone, "en"))
+    assert card.fn.value == "Fedasil: Return desk in Testville"
+    assert "tel" not in card.contents
+    assert card.adr.value.street == "Example street 1"
+    assert "note" not in card.contents
 
 
 def test_a_desk_with_every_field():

@@ -8,6 +8,11 @@ in ``locales/`` like the rest of the interface: a leaflet is in its language
 only when all of its texts are translated; until then it is the English
 leaflet, with the "not translated yet" notice in the reader's language on
 screen, and the list says so.
+
+A leaflet is *checked* when its texts are English (the source) or when no text
+it prints is a draft (a ``#, fuzzy`` entry of the catalog): :attr:`Leaflet.checked`.
+A leaflet that is not checked prints the draft notice of the other pages of its
+language, on screen and on paper, and the list says so.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from returnsite.hours import hours_lines
 from returnsite.languages import Language, language, load_languages
 from returnsite.markdown_pages import MarkdownText
 from returnsite.markdown_pages import environment as markdown_environment
-from returnsite.notices import FALLBACK
+from returnsite.notices import DRAFT, FALLBACK
 from returnsite.printing import page_address
 from returnsite.qr import qr_svg
 
@@ -56,6 +61,7 @@ class Leaflet:
     code: str  # the language of its page (and of its file name)
     text_language: str  # the language of its texts: code, or English until translated
     html: str
+    checked: bool = True  # no text it prints is a draft translation
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Texts:
         self.code = code
         self.translations = translations
         self.missing: set[str] = set()
+        self.used: set[str] = set()
 
     def gettext(self, message: str, **values: object) -> str:
         self._note(message, message)
@@ -84,6 +91,7 @@ class Texts:
         return text % {"num": n, **values}
 
     def _note(self, message: str, key: object) -> None:
+        self.used.add(message)
         if not language(self.code).default and key not in _catalog(self.translations):
             self.missing.add(message)
 
@@ -94,13 +102,21 @@ def leaflet(
     contact: ContactData,
     site_url: str | None,
     with_pdf: bool,
+    drafts: frozenset[str] = frozenset(),
 ) -> Leaflet:
-    """The leaflet of language *code*; in English while any of its texts is not translated."""
+    """The leaflet of language *code*; in English while any of its texts is not
+    translated. *drafts*: the messages whose translation is a draft
+    (:func:`returnsite.i18n.draft_messages`)."""
     reader = language(code)
     texts = Texts(code, translations)
     html = _leaflet_html(reader, reader, texts, contact, site_url, with_pdf, None)
     if not texts.missing:
-        return Leaflet(code, code, html)
+        if reader.default or not texts.used & drafts:
+            return Leaflet(code, code, html)
+        texts = Texts(code, translations)
+        draft = _draft_notice(translations)
+        html = _leaflet_html(reader, reader, texts, contact, site_url, with_pdf, None, draft)
+        return Leaflet(code, code, html, checked=False)
     english = Texts("en", NullTranslations())
     notice = translations.gettext(FALLBACK)
     html = _leaflet_html(reader, _english(), english, contact, site_url, with_pdf, notice)
@@ -112,17 +128,21 @@ def list_page(
     translations: NullTranslations,
     leaflets: Mapping[str, Leaflet],
     pdfs: Mapping[str, PdfFile],
+    drafts: frozenset[str] = frozenset(),
 ) -> str:
     """The Markdown of ``brochures.md`` in language *code*: every leaflet, its size and pages.
 
     While any of its texts is not translated, the page is in English (language
-    names too) and says so, like the other pages.
+    names too) and says so, like the other pages; while any is a draft
+    (*drafts*), it carries the draft notice (``translation: draft``).
     """
     texts = Texts(code, translations)
     body = _render_markdown(
         LIST_TEMPLATE, texts, rows=_rows(code, code, leaflets, pdfs), any_pdf=bool(pdfs)
     )
     meta = {"title": texts.gettext("Brochures to print")}
+    if texts.used & drafts:
+        meta["translation"] = "draft"
     if texts.missing:
         english = Texts("en", NullTranslations())
         rows = _rows(code, "en", leaflets, pdfs)
@@ -144,6 +164,8 @@ def _rows(
                 "lang": lang,
                 "name": _language_name(lang.code, text_language),
                 "english": leaflets[lang.code].text_language != lang.code,
+                "draft": not leaflets[lang.code].checked,
+                "source": lang.default,
                 "page": _relative(here, f"{lang.prefix}brochures/leaflet/"),
                 "pdf": _relative(here, pdf_path(lang.code)) if pdf else None,
                 "size": _kilobytes(pdf.size, text_language) if pdf else None,
@@ -164,6 +186,7 @@ def _leaflet_html(
     site_url: str | None,
     with_pdf: bool,
     notice: str | None,
+    draft_notice: str | None = None,
 ) -> str:
     site = page_address(site_url, reader.prefix)
     label = texts.gettext("QR code: opens %(address)s", address=site) if site else ""
@@ -182,8 +205,14 @@ def _leaflet_html(
             qr=Markup(qr_svg(site, label)) if site else None,
             pdf_name=pdf_name(reader.code) if with_pdf else None,
             fallback_notice=notice,
+            draft_notice=draft_notice,
         )
     )
+
+
+def _draft_notice(translations: NullTranslations) -> str:
+    """The draft notice of the language's pages (returnsite.notices), followed by the number."""
+    return translations.gettext(DRAFT)
 
 
 def _desk(desk: Desk, code: str) -> dict[str, str | None]:

@@ -1,4 +1,5 @@
-"""The contact page, one page per return desk and their vCards, in one language.
+"""The contact page, a page per return desk whose address is known, and the
+vCards, in one language.
 
 Pure functions ``(data, language) -> text``: :func:`contact_files` gives every
 file the build adds for a language, :func:`footer_context` what the footer on
@@ -19,7 +20,7 @@ from markupsafe import Markup
 
 from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_uri
 from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
-from returnsite.i18n import N_, translations
+from returnsite.i18n import draft_messages, translations
 from returnsite.languages import language
 from returnsite.markdown_pages import MarkdownText, link_target, markdown_text
 from returnsite.vcard import Card, PostalAddress, vcard
@@ -37,6 +38,7 @@ class Texts:
     code: str
     translations: NullTranslations
     missing: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
 
     def __call__(self, message: str, **values: str) -> str:
         """The translation as plain text (a title, a vCard, an HTML attribute)."""
@@ -60,6 +62,7 @@ class Texts:
 
     def _translate(self, message: str) -> str:
         catalog = getattr(self.translations, "_catalog", {})
+        self.used.add(message)
         if self.code != "en" and message not in catalog:
             self.missing.add(message)
         return self.translations.gettext(message)
@@ -85,12 +88,18 @@ class MarkdownTexts:
 def contact_files(
     data: ContactData, code: str, site_url: str | None = None
 ) -> list[tuple[str, str]]:
-    """``(path, text)`` of the contact page, the desk pages and the vCards."""
+    """``(path, text)`` of the contact page, the desk pages and the vCards.
+
+    A desk whose address is not known has no page and no card (the contact page
+    lists it with the free number): a card named for a desk that dials the free
+    line would mislead."""
     files = [
         (CONTACT_PAGE, contact_page(data, code)),
         (PHONE_CARD, phone_vcard(data.phone, code, _page_url(site_url, code, "contact/"))),
     ]
     for slug, desk in data.desks.items():
+        if not desk.has_page:
+            continue
         files.append((f"desks/{slug}.md", desk_page(slug, desk, data, code)))
         url = _page_url(site_url, code, f"desks/{slug}/")
         files.append((f"desks/{slug}.vcf", desk_vcard(desk, data.phone, code, url)))
@@ -143,25 +152,34 @@ def contact_page(data: ContactData, code: str) -> str:
         ),
         "",
     ]
-    lines += ['<div class="link-list" markdown>', ""]
-    lines += [
-        f"- {_link(markdown_text(desk.name_in(code)), f'desks/{slug}.md')}"
-        for slug, desk in desks.items()
-    ]
-    lines += ["", "</div>", ""]
+    lines += _desk_list(desks, code)
     if any(desk.address is None or desk.hours is None for desk in desks.values()):
-        lines += [
-            _(
-                "This site does not have the address and opening hours of every desk yet. "
-                "Call the free number %(phone)s to know where to go and when.",
-                phone=PHONE,
-            ),
-            "",
-        ]
+        lines += [_ask_the_line(phone, _), ""]
     lines += _other_help(_)
     lines += _orders(data, _)
+    lines += _newsletter(data, _)
     lines += [_sources(data, _)]
     return _page(plain, *_contact_meta(plain), lines)
+
+
+def _desk_list(desks: dict[str, Desk], code: str) -> list[str]:
+    """The desks' cities, each a link to its page once the desk has one."""
+    items = []
+    for slug, desk in desks.items():
+        name = markdown_text(desk.name_in(code))
+        items.append(f"- {_link(name, f'desks/{slug}.md')}" if desk.has_page else f"- {name}")
+    return ['<div class="link-list" markdown>', "", *items, "", "</div>", ""]
+
+
+def _ask_the_line(phone: PhoneLine, _: MarkdownTexts) -> str:
+    """Where to learn a desk's address and hours: the free line (its hours are above)."""
+    text = _(
+        "To know the address and opening hours of a desk, call the free number %(phone)s.",
+        phone=PHONE,
+    )
+    if phone.opening_hours is None:
+        return text
+    return text + " " + _("The line answers at the times given above.")
 
 
 def _contact_meta(_: Texts) -> tuple[str, str]:
@@ -173,18 +191,21 @@ def _contact_meta(_: Texts) -> tuple[str, str]:
 
 
 def _other_help(_: MarkdownTexts) -> list[str]:
-    # The bold label is the page's markup; the catalogs hold text only.
+    # The bold label is the page's markup; the catalogs hold text only. The
+    # labels are not written inside f-strings: the extractor would not see them.
+    social_worker = _("Your social worker:")
+    centres = _("Reception centres:")
+    services = _("Social services, NGOs and municipalities:")
     return [
         "## " + _("Other places to get help"),
         "",
-        f"- **{_('Your social worker:')}** "
-        + _("you can talk with your social worker about return."),
-        f"- **{_('Reception centres:')}** "
+        f"- **{social_worker}** " + _("you can talk with your social worker about return."),
+        f"- **{centres}** "
         + _(
             "if you asked for international protection, the social workers and return "
             "counsellors of your reception centre give you information."
         ),
-        f"- **{_('Social services, NGOs and municipalities:')}** "
+        f"- **{services}** "
         + _(
             "some of them can inform you about voluntary return and accompany you in your decision."
         ),
@@ -214,6 +235,26 @@ def _orders(data: ContactData, _: MarkdownTexts) -> list[str]:
     return [*lines, ""]
 
 
+def _newsletter(data: ContactData, _: MarkdownTexts) -> list[str]:
+    lines = ["## " + _("Newsletter"), ""]
+    newsletter = data.newsletter
+    if newsletter is not None and newsletter.email:
+        link = _link(markdown_text(newsletter.email), f"mailto:{newsletter.email}")
+        lines.append(_("To receive the newsletter, write to %(email)s.", email=link))
+    elif newsletter is not None and newsletter.form:
+        link = _link(_("the newsletter form of the programme"), newsletter.form)
+        lines.append(_("To receive the newsletter, use %(form)s.", form=link))
+    else:
+        lines.append(
+            _(
+                "The programme sends a newsletter about voluntary return four times a year. "
+                "To receive it, ask at a return desk or call the free number %(phone)s.",
+                phone=PHONE,
+            )
+        )
+    return [*lines, ""]
+
+
 def _sources(data: ContactData, _: MarkdownTexts) -> str:
     sources = [markdown_text(s) for s in dict.fromkeys(d.source for d in data.desks.values())]
     if data.phone.hours_source:
@@ -222,18 +263,6 @@ def _sources(data: ContactData, _: MarkdownTexts) -> str:
 
 
 # --- A desk's page --------------------------------------------------------------
-
-# What a desk's page lists as unknown when a field is missing.
-MISSING = {
-    "address": N_("the address"),
-    "hours": N_("the opening hours"),
-    "phone": N_("the phone number of the desk"),
-    "email": N_("the e-mail address of the desk"),
-    "languages": N_("the languages spoken at the desk"),
-    "accessibility": N_("whether a wheelchair can get in"),
-    "appointment_needed": N_("whether you need an appointment"),
-    "public_transport": N_("how to get there by public transport"),
-}
 
 
 def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
@@ -257,18 +286,10 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
         _transport,
     ):
         lines += section(desk, code, _)
-    missing = [_(MISSING[name]) for name in MISSING if _is_missing(desk, name)]
-    if missing:
+    if desk.hours is None:
         lines += [
-            "!!! tip " + _admonition_title(_("Call the free number to ask")),
-            "",
-            "    " + _("This site does not have these details of the desk yet:"),
-            "",
-            *[f"    - {item}" for item in missing],
-            "",
-            "    "
-            + _(
-                "Call the free number %(phone)s to ask them. The call is free from Belgian phones.",
+            _(
+                "To know when the desk is open, call the free number %(phone)s.",
                 phone=PHONE,
             ),
             "",
@@ -289,10 +310,6 @@ def _desk_meta(_: Texts, city: str) -> tuple[str, str]:
         _("Return desk in %(city)s", city=city),
         _("Return desk in %(city)s: how to reach it.", city=city),
     )
-
-
-def _is_missing(desk: Desk, name: str) -> bool:
-    return getattr(desk, name) in (None, [], {})
 
 
 def _address(desk: Desk, code: str, _: MarkdownTexts) -> list[str]:
@@ -409,9 +426,6 @@ def desk_vcard(desk: Desk, phone: PhoneLine, code: str, url: str | None = None) 
     note = []
     if desk.opening_hours is not None:
         note += [_("Opening hours"), hours_text(desk.opening_hours, code, _)]
-    if desk.phone is None:
-        # Without the desk's own number, the card gives the free line that informs about it.
-        note.append(_("The phone number is the free phone line of the voluntary return programme."))
     address = None
     if desk.address is not None:
         address = PostalAddress(
@@ -422,7 +436,9 @@ def desk_vcard(desk: Desk, phone: PhoneLine, code: str, url: str | None = None) 
         )
     card = Card(
         full_name=f"{ORGANISATION}: " + _("Return desk in %(city)s", city=city),
-        phones=(international(desk.phone) if desk.phone else phone.international,),
+        # Only the desk's own number: a card named for the desk never dials the free
+        # line (the line has its own card, named for it).
+        phones=(international(desk.phone),) if desk.phone else (),
         emails=(desk.email,) if desk.email else (),
         address=address,
         geo=(desk.geo.latitude, desk.geo.longitude) if desk.geo else None,
@@ -486,6 +502,9 @@ def _page(_: Texts, title: str, description: str, lines: list[str]) -> str:
     if _.missing:
         # Some texts are still in English: say so, as for hand-written pages.
         meta["text_language"] = "en"
+    elif _.used & draft_messages(_.code):
+        # Some texts are draft translations: the draft notice, as for hand-written pages.
+        meta["translation"] = "draft"
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )

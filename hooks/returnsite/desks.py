@@ -2,7 +2,8 @@
 return desks (``data/desks.yml``).
 
 The sources give the desks' cities only: every other field of a desk is
-optional, and a page says "call the free number" for what is missing.
+optional, and a page says "call the free number" for what is missing. A desk
+has a page of its own only once its address is known (:attr:`Desk.has_page`).
 """
 
 from __future__ import annotations
@@ -285,6 +286,13 @@ class Desk(BaseModel):
         return self.names.get(code, self.city)
 
     @property
+    def has_page(self) -> bool:
+        """A desk has a page of its own once its address is known; until then the
+        contact page lists it with its city and the free number (declared here
+        only: the contact pages and the pages' link check both ask)."""
+        return self.address is not None
+
+    @property
     def opening_hours(self) -> OpeningHours | None:
         return self.hours  # type: ignore[return-value]  # Hours reads into OpeningHours
 
@@ -373,11 +381,27 @@ class Orders(BaseModel):
         return data
 
 
+class Newsletter(Orders):
+    """How to receive the programme's newsletter: the programme's own e-mail or form."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_way(cls, data: object) -> object:
+        if isinstance(data, dict) and not (data.get("email") or data.get("form")):
+            raise rule_error(
+                "no way to subscribe is given; add 'email:' or 'form:', or remove 'newsletter:'"
+            )
+        return data
+
+
 class ContactFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     phone: PhoneLine
     orders: Orders | None = Field(None, description="How to order brochures and posters.")
+    newsletter: Newsletter | None = Field(
+        None, description="How to receive the programme's newsletter."
+    )
 
 
 # --- Loading --------------------------------------------------------------------
@@ -388,6 +412,7 @@ class ContactData:
     phone: PhoneLine
     orders: Orders | None
     desks: dict[str, Desk]
+    newsletter: Newsletter | None = None
 
 
 def check_contact_data(
@@ -399,7 +424,22 @@ def check_contact_data(
     errors = errors + desk_errors
     if contact is None or desks is None:
         return None, errors
-    return ContactData(phone=contact.phone, orders=contact.orders, desks=desks.desks), errors
+    data = ContactData(
+        phone=contact.phone,
+        orders=contact.orders,
+        desks=desks.desks,
+        newsletter=contact.newsletter,
+    )
+    return data, errors
+
+
+def desk_pages(desks_file: Path = DESKS_FILE) -> frozenset[str]:
+    """The names of the desks that have a page (``desks/<name>.md``); none when
+    the file has mistakes (the gate reports them)."""
+    desks, _ = load_data_model(desks_file, DesksFile)
+    if desks is None:
+        return frozenset()
+    return frozenset(slug for slug, desk in desks.desks.items() if desk.has_page)
 
 
 @cached_by_mtime

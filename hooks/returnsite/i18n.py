@@ -60,6 +60,28 @@ def _compiled(path: Path, code: str, mtime_ns: int, size: int) -> NullTranslatio
     return Translations(compiled, domain=DOMAIN)
 
 
+def draft_messages(code: str, locales_dir: Path = LOCALES_DIR) -> frozenset[str]:
+    """The messages of language *code* whose translation no translator has checked
+    yet: the catalog's ``#, fuzzy`` entries (shown to readers, marked as drafts)."""
+    path = catalog_path(code, locales_dir)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return frozenset()
+    return _drafts(path, code, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _drafts(path: Path, code: str, mtime_ns: int, size: int) -> frozenset[str]:
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=code)
+    return frozenset(
+        message.id if isinstance(message.id, str) else message.id[0]
+        for message in catalog
+        if message.id and message.fuzzy
+    )
+
+
 def N_(message: str) -> str:
     """Mark a string for the catalogs where it is defined; it is translated where shown."""
     return message

@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from returnsite.content.translation import TranslationInfo
+from returnsite.desks import desk_pages
 from returnsite.markdown_policy import (
     PAGE_HTML,
     link_targets,
@@ -40,7 +41,9 @@ NOT_LANGUAGES = frozenset({"assets"})  # folders of docs/ shared by every langua
 GENERATED_PAGES = frozenset(
     {"contact.md", "brochures.md", "search.md", "countries/index.md", "stories/index.md"}
 )
-GENERATED_FOLDERS = ("desks/", "brochures/", "contact/")
+GENERATED_FOLDERS = ("brochures/", "contact/")
+# desks/<name>.md and its .vcf exist only for a desk with an address (Desk.has_page).
+DESKS_FILE = Path("data") / "desks.yml"
 
 
 class _PageFields(BaseModel):
@@ -89,6 +92,7 @@ class _Site:
     docs: Path
     sheets: frozenset[str]
     stories: frozenset[str]
+    desks: frozenset[str]
 
     @staticmethod
     def of(root: Path) -> _Site:
@@ -100,6 +104,7 @@ class _Site:
             if sheets.is_dir()
             else frozenset(),
             frozenset(p.stem for p in stories.rglob("*.yml")) if stories.is_dir() else frozenset(),
+            desk_pages(root / DESKS_FILE),
         )
 
     def source(self, lang: str, page: str) -> Path | None:
@@ -115,8 +120,10 @@ class _Site:
             return True
         folder, _, name = page.partition("/")
         stem = name.removesuffix(".md")
-        return (folder == "countries" and stem in self.sheets) or (
-            folder == "stories" and stem in self.stories
+        return (
+            (folder == "countries" and stem in self.sheets)
+            or (folder == "stories" and stem in self.stories)
+            or (folder == "desks" and name.removesuffix(".vcf").removesuffix(".md") in self.desks)
         )
 
     def file_exists(self, lang: str, path: str) -> bool:
@@ -226,7 +233,11 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
         base = _page_url(page)
         resolved = posixpath.normpath(posixpath.join(base, address))
         if posixpath.splitext(address.rstrip("/"))[1]:  # a file: a PDF, an image
-            if site.file_exists(lang, resolved) or resolved.startswith(GENERATED_FOLDERS):
+            if (
+                site.file_exists(lang, resolved)
+                or resolved.startswith(GENERATED_FOLDERS)
+                or site.generated(resolved)
+            ):
                 return None
             return f"link to '{target}': there is no file '{resolved}' in docs/{lang}/ or docs/"
         candidates = ["index.md"] if resolved == "." else [f"{resolved}.md", f"{resolved}/index.md"]
@@ -241,6 +252,12 @@ def _link_problem(target: str, page: str, lang: str, body: str, site: _Site) -> 
                 return None
             anchors = _anchors(_body_of(source.read_text(encoding="utf-8-sig")))
             return _anchor_problem(anchor, target, anchors, f"'{candidate}'")
+    if candidates[0].startswith("desks/"):
+        return (
+            f"link to '{target}': the desk '{candidates[0][6:].removesuffix('.md')}' has no "
+            "page (a desk has one only once data/desks.yml gives its address); link to "
+            f"'{_relative(page, 'contact.md')}', which lists the desks"
+        )
     existing = sorted(
         p.relative_to(site.docs / SOURCE_LANGUAGE).as_posix()
         for p in (site.docs / SOURCE_LANGUAGE).rglob("*.md")

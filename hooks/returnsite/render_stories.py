@@ -165,7 +165,7 @@ def stories_index(stories: Iterable[Story], code: str, translations: NullTransla
         page_reader,
         title=title,
         entries=entries,
-        examples=any(entry.example for entry in entries),
+        examples=_examples(entries),
         countries=[
             Choice(cc, name)
             for cc, name in sorted_for(code, countries.items(), key=lambda item: item[1])
@@ -177,3 +177,11 @@ def stories_index(stories: Iterable[Story], code: str, translations: NullTransla
         ],
     )
     return front_matter({"title": title, "template": "content-list.html"}) + markdown
+
+
+def _examples(entries: list[StoryEntry]) -> str:
+    """Whether the list shows examples: "all", "some" or "none" (also for an empty list)."""
+    shown = [entry.example for entry in entries]
+    if shown and all(shown):
+        return "all"
+    return "some" if any(shown) else "none"
