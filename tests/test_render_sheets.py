@@ -51,7 +51,11 @@ def make_sheet(
     texts: dict[str, dict] | None = None,
     **facts: object,
 ) -> CountrySheet:
-    data = {"country": code, "status": "draft", "last_reviewed": "2025-01-15", **facts}
+    data: dict[str, object] = {"country": code, "status": "draft", **facts}
+    if "last_reviewed" in data or data["status"] == "reviewed":
+        day = data.pop("last_reviewed", "2025-01-15")
+        by = data.pop("reviewed_by", "Test Reviewer")
+        data.update(status="reviewed", review={"date": day, "by": by})
     texts = texts if texts is not None else {"en": {"summary": "English summary."}}
     return CountrySheet(
         code=code,
