@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from returnsite import gate, publish
+from returnsite import ROOT, gate, publish
 from returnsite.content_build import OptionError, build_options
 from returnsite.validation import display_path
 
@@ -44,12 +44,15 @@ def on_startup(command, dirty):
 def on_config(config):
     if config.plugins["i18n"].building:
         return config  # a language build nested in the first: checked already
-    root = Path(config.config_file_path).resolve().parent
+    # The project of this code: its loaders read data/ and locales/ there,
+    # whichever mkdocs.yml (a test's, inheriting ours) is built.
+    root = ROOT
     publishing = _build.command in ("build", "gh-deploy")
     if publishing:
         publish.remove_leftovers(Path(config.site_dir))
     try:
-        content_root = build_options(config.extra, root).content_root
+        config_dir = Path(config.config_file_path).resolve().parent
+        content_root = build_options(config.extra, config_dir).content_root
     except OptionError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
     errors = gate.check_everything(root, content_root)

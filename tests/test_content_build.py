@@ -282,7 +282,7 @@ def test_a_mistake_in_the_content_stops_the_build_before_anything_is_written(
     assert (
         "tests/fixtures/content/duplicate_key/country_sheets/ma/sheet.yml:4: 'status' is "
         "written twice (first on line 2); keep only one of them\n"
-        "1 mistake(s) in the country sheets and return stories; nothing was published."
+        "1 mistake(s) in 1 file(s); nothing was published, the site stays as it was."
     ) in result.stderr
     assert not (site / "index.html").exists()
     assert not site.exists()
@@ -301,7 +301,7 @@ def test_every_mistake_is_reported_at_once(tmp_path: Path) -> None:
     assert result.returncode == 1
     for error in errors:
         assert f"{error}\n" in result.stderr
-    assert f"{len(errors)} mistake(s) in the country sheets and return stories" in result.stderr
+    assert f"{len(errors)} mistake(s) in 2 file(s); nothing was published" in result.stderr
     assert not site.exists()
 
 

@@ -498,6 +498,7 @@ def test_the_i18n_hook_reports_the_mistakes_of_the_data(project: Path, monkeypat
     monkeypatch.setattr(hook, "load_phone", _broken_phone(project))
     env = SimpleNamespace(globals={}, filters={}, add_extension=lambda name: None)
     env.install_gettext_translations = lambda translations, newstyle: None
+    env.install_gettext_callables = lambda *args, **kwargs: None
     with pytest.raises(PluginError) as raised:
         hook.on_env(env, SimpleNamespace(theme={"language": "en"}), None)
     lines = str(raised.value).splitlines()
