@@ -203,9 +203,11 @@ class SheetFacts(BaseModel):
             if source.key:
                 seen.add(source.key)
         places: list[tuple[str | None, str, tuple[object, ...]]] = [
-            (p.source, "source", ("partners", i, "source")) for i, p in enumerate(self.partners)
+            (p.source, "partners.source", ("partners", i, "source"))
+            for i, p in enumerate(self.partners)
         ] + [
-            (p.source, "source", ("projects", i, "source")) for i, p in enumerate(self.projects)
+            (p.source, "projects.source", ("projects", i, "source"))
+            for i, p in enumerate(self.projects)
         ]
         for section, keys in self.section_sources.items():
             places += [
