@@ -139,7 +139,8 @@ def test_a_stale_sheet_shows_the_outdated_notice_and_the_build_lists_it(built) -
     assert "page-notice--outdated" in _html(site, "countries/ma/index.html")
     assert re.search(
         r"INFO +- +content: \d country sheet\(s\) last reviewed \(drafts: with a newest source\) "
-        r"more than 12 months ago", log
+        r"more than 12 months ago",
+        log,
     )
     assert "  ma: draft, newest source 2020-02-01\n" in log
     assert "WARNING" not in "\n".join(line for line in log.splitlines() if "content" in line)

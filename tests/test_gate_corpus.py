@@ -155,9 +155,7 @@ CASES = {
         "alias",
         at="&x",
     ),
-    "yaml-nbsp-indent": Case(
-        EN, SUMMARY, "\u00a0 In March 2019", "U+00A0", line=None, at="\u00a0"
-    ),
+    "yaml-nbsp-indent": Case(EN, SUMMARY, "\u00a0 In March 2019", "U+00A0", line=None, at="\u00a0"),
     # Programme pages.
     "page-script": Case(
         PAGE,

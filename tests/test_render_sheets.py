@@ -123,7 +123,10 @@ def test_a_sheet_is_stale_after_the_configured_months(reviewed: str, stale: bool
 
 
 def test_stale_sheets_lists_the_codes() -> None:
-    sheets = [make_sheet("ma", last_reviewed="2020-01-01"), make_sheet("dz", last_reviewed="2025-01-15")]
+    sheets = [
+        make_sheet("ma", last_reviewed="2020-01-01"),
+        make_sheet("dz", last_reviewed="2025-01-15"),
+    ]
     assert stale_sheets(sheets, TODAY, 12) == ["ma"]
     assert stale_sheets(sheets, TODAY, 100) == []
 

@@ -230,9 +230,7 @@ def test_a_reviewed_sheet_uses_its_review_date(root: Path) -> None:
 
 
 def test_the_index_shows_the_same(root: Path) -> None:
-    index = countries_index(
-        [_sheet(root)], "fr", ENGLISH, SheetOptions(today=dt.date(2026, 12, 4))
-    )
+    index = countries_index([_sheet(root)], "fr", ENGLISH, SheetOptions(today=dt.date(2026, 12, 4)))
     assert (
         '<span class="content-list__meta">Draft: not yet checked by a local partner · '
         "The newest information in this sheet dates from 28 mars 2019.</span>\n"
@@ -256,8 +254,14 @@ def test_no_shipped_sheet_has_a_review_that_did_not_happen() -> None:
 def test_the_2019_facts_are_in_the_past_with_their_date(code: str, lang: str) -> None:
     text = (ROOT / "country_sheets" / code / f"{lang}.yml").read_text(encoding="utf-8")
     present = {
-        "en": ["the programme works with IOM (", "the programme works with Caritas International and"],
-        "fr": ["le programme travaille avec l'OIM (", "le programme travaille avec Caritas International et"],
+        "en": [
+            "the programme works with IOM (",
+            "the programme works with Caritas International and",
+        ],
+        "fr": [
+            "le programme travaille avec l'OIM (",
+            "le programme travaille avec Caritas International et",
+        ],
         "nl": ["werkt het programma samen met"],
     }[lang]
     assert not [phrase for phrase in present if phrase in text]

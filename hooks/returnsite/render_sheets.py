@@ -22,9 +22,9 @@ from babel.support import NullTranslations
 from returnsite.collation import sorted_for
 from returnsite.content import CountrySheet, Project, SheetTexts, Source, Story
 from returnsite.content.dates import DocumentDate
-from returnsite.content.sheets import Partner
 from returnsite.content.fields import country_name
 from returnsite.content.sections import load_sections
+from returnsite.content.sheets import Partner
 from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
@@ -232,9 +232,7 @@ def _source_date(sheet: CountrySheet, key: str | None, page_reader: Reader) -> s
     return page_reader.markdown(FROM_SOURCE, date=_doc_date(source.date, page_reader))
 
 
-def _old_section(
-    sheet: CountrySheet, key: str, page_reader: Reader, options: SheetOptions
-) -> str:
+def _old_section(sheet: CountrySheet, key: str, page_reader: Reader, options: SheetOptions) -> str:
     """The notice of a section whose newest source is older than the limit ("" if not)."""
     keys = sheet.facts.section_sources.get(key)
     if not keys:

@@ -46,7 +46,9 @@ _check_key = matching(
 )
 
 
-Key = Annotated[str, AfterValidator(_check_key), Shape("short name: lowercase letters, digits and _")]
+Key = Annotated[
+    str, AfterValidator(_check_key), Shape("short name: lowercase letters, digits and _")
+]
 
 
 class Source(BaseModel):
@@ -221,7 +223,9 @@ class SheetFacts(BaseModel):
         for section in self.section_sources:
             if section not in sections:
                 close = difflib.get_close_matches(section, sections, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
+                )
                 raise rule_error(
                     f"section_sources: '{section}' is not a section; {hint}",
                     at=("section_sources", section),
@@ -233,9 +237,7 @@ class SheetFacts(BaseModel):
 
     def newest_source_date(self, keys: list[str] | None = None) -> DocumentDate | None:
         """The newest date of the sheet's sources (or of the sources ``keys``)."""
-        dates = [
-            s.date for s in self.sources if s.date and (keys is None or s.key in keys)
-        ]
+        dates = [s.date for s in self.sources if s.date and (keys is None or s.key in keys)]
         return max(dates, key=lambda d: d.last_day, default=None)
 
     @field_validator("projects")
