@@ -88,7 +88,9 @@ def _errors(root: Path, sheet: str) -> list[str]:
         ),
         pytest.param(
             "country: ma\nstatus: draft\nlast_reviewed: 2026-12-01\n",
-            f"{SHEET}:3: unknown field 'last_reviewed'; did you mean 'review'?",
+            f"{SHEET}:3: unknown field 'last_reviewed'; a sheet has a review only once a named "
+            "person or partner checked it: remove this line from a draft, or write "
+            "'review: {date: 2024-03-15, by: <who>}' with 'status: reviewed'",
             id="old-field",
         ),
         pytest.param(

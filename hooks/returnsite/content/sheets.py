@@ -142,6 +142,11 @@ class SheetFacts(BaseModel):
     field_hints: ClassVar[dict[str, str]] = {
         name: "texts belong in a language file such as en.yml, not in sheet.yml"
         for name in ("summary", "sections", "title", "texts")
+    } | {
+        name: "a sheet has a review only once a named person or partner checked it: "
+        "remove this line from a draft, or write 'review: {date: 2024-03-15, by: <who>}' "
+        "with 'status: reviewed'"
+        for name in ("last_reviewed", "reviewed_by")
     }
 
     country: CountryCode = Field(
