@@ -137,11 +137,12 @@ def write_corpus(root: Path, sheets: int = 100, stories: int = 300, seed: int = 
 
     for index, country in enumerate(countries):
         projects = [f"project_{n}" for n in range(rng.randint(0, 3))]
+        reviewed = today - dt.timedelta(days=rng.randint(10, 700))
+        review = {"review": {"date": reviewed, "by": "Synthetic Reviewer"}} if index % 3 else {}
         facts = {
             "country": country,
             "status": "reviewed" if index % 3 else "draft",
-            "last_reviewed": today - dt.timedelta(days=rng.randint(10, 700)),
-            "reviewed_by": "Synthetic Reviewer",
+            **review,
             "partners": ["Synthetic Partner One", "Synthetic Partner Two"],
             "projects": [
                 {"key": key, "name": f"Synthetic project {key}", "partner": "Synthetic Partner"}

@@ -138,9 +138,11 @@ def test_a_stale_sheet_shows_the_outdated_notice_and_the_build_lists_it(built) -
     site, log = built
     assert "page-notice--outdated" in _html(site, "countries/ma/index.html")
     assert re.search(
-        r"INFO +- +content: \d country sheet\(s\) last reviewed more than 12 months ago", log
+        r"INFO +- +content: \d country sheet\(s\) last reviewed \(drafts: with a newest source\) "
+        r"more than 12 months ago",
+        log,
     )
-    assert "  ma: last reviewed 2020-03-01\n" in log
+    assert "  ma: draft, newest source 2020-02-01\n" in log
     assert "WARNING" not in "\n".join(line for line in log.splitlines() if "content" in line)
 
 
@@ -391,7 +393,7 @@ def test_photos_and_examples() -> None:
 def test_the_stale_report_lists_each_old_sheet() -> None:
     content = load_content(CONTENT)
     assert stale_report(content, dt.date(2025, 6, 1), 12) == (
-        "1 country sheet(s) last reviewed more than 12 months ago "
-        "(the pages say they may be out of date):\n  ma: last reviewed 2020-03-01"
+        "1 country sheet(s) last reviewed (drafts: with a newest source) more than 12 months ago "
+        "(the pages say they may be out of date):\n  ma: draft, newest source 2020-02-01"
     )
     assert stale_report(content, dt.date(2025, 6, 1), 120) is None

@@ -8,6 +8,7 @@ import pytest
 
 from returnsite import validation
 from returnsite.content import ContentErrors, load_content
+from returnsite.content.dates import DocumentDate
 
 CORPUS = Path(__file__).parent / "fixtures" / "content"
 HERE = "tests/fixtures/content"
@@ -27,8 +28,8 @@ BROKEN = {
         "did you mean 'partners'?"
     ],
     "missing_required": [
-        f"{HERE}/missing_required/country_sheets/ma/sheet.yml:1: last_reviewed: missing; "
-        "add it, e.g. 'last_reviewed: 2024-03-15'"
+        f"{HERE}/missing_required/country_sheets/ma/sheet.yml:1: status: missing; "
+        "add it, e.g. 'status: draft'"
     ],
     "wrong_type": [
         f"{HERE}/wrong_type/return_stories/ma-2019-bakery.yml:3: year_of_return: expected a "
@@ -44,12 +45,12 @@ BROKEN = {
         "country_sheets/, or add that country's sheet first"
     ],
     "impossible_date": [
-        f"{HERE}/impossible_date/country_sheets/ma/sheet.yml:4: last_reviewed: 2023-02-30 is not "
-        "a real date; write an existing date as YYYY-MM-DD, e.g. 2024-03-15"
+        f"{HERE}/impossible_date/country_sheets/ma/sheet.yml:14: sources.date: 2023-02-30 is "
+        "not a real date; write an existing date as YYYY-MM-DD, YYYY-MM or YYYY"
     ],
     "future_date": [
         f"{HERE}/future_date/country_sheets/ma/sheet.yml:14: sources.date: 2025-11-30 is in the "
-        "future; write a date that has passed"
+        "future; write the date the document shows"
     ],
     "raw_html": [
         f"{HERE}/raw_html/country_sheets/ma/en.yml:4: sections.health: contains HTML (<script>); "
@@ -118,8 +119,9 @@ def test_valid_case_loads_a_sheet_and_a_story() -> None:
     assert list(content.sheets) == ["ma"]
     assert list(content.stories) == ["ma-2024-example"]
     sheet = content.sheets["ma"]
-    assert sheet.facts.last_reviewed == dt.date(2025, 1, 15)
-    assert sheet.facts.partners == ["Caritas International"]
+    assert sheet.facts.review is None
+    assert sheet.facts.newest_source_date() == DocumentDate(2024, 11, 30)
+    assert [partner.name for partner in sheet.facts.partners] == ["Caritas International"]
     assert list(sheet.texts) == ["en"]
     assert [section.key for section, _ in sheet.texts["en"].section_texts()] == [
         "overview",
@@ -129,13 +131,13 @@ def test_valid_case_loads_a_sheet_and_a_story() -> None:
 
 
 def test_the_future_check_uses_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The valid case was reviewed on 2025-01-15: seen from the day before, that is the future.
-    monkeypatch.setattr(validation, "today", lambda: dt.date(2025, 1, 14))
+    # The valid case's source is dated 2024-11-30: seen from the day before, that is the future.
+    monkeypatch.setattr(validation, "today", lambda: dt.date(2024, 11, 29))
     with pytest.raises(ContentErrors) as raised:
         load_content(CORPUS / "valid")
     assert [str(error) for error in raised.value.errors] == [
-        f"{HERE}/valid/country_sheets/ma/sheet.yml:4: last_reviewed: 2025-01-15 is in the "
-        "future; write a date that has passed"
+        f"{HERE}/valid/country_sheets/ma/sheet.yml:14: sources.date: 2024-11-30 is in the "
+        "future; write the date the document shows"
     ]
 
 
@@ -146,7 +148,9 @@ def test_the_future_check_uses_today(monkeypatch: pytest.MonkeyPatch) -> None:
         pytest.param(lambda c: c.sheets["no"].facts.sources[0].title, "1.10", id="1.10-is-text"),
         pytest.param(lambda c: c.sheets["no"].facts.sources[0].publisher, "on", id="on-is-text"),
         pytest.param(
-            lambda c: c.sheets["no"].facts.last_reviewed, dt.date(2025, 1, 15), id="unquoted-date"
+            lambda c: c.sheets["no"].facts.sources[0].date,
+            DocumentDate(2024, 11, 30),
+            id="unquoted-date",
         ),
         pytest.param(lambda c: c.sheets["no"].texts["en"].summary, "yes", id="yes-is-text"),
         pytest.param(lambda c: c.stories["no-2024-yes"].data.partner, "Off", id="Off-is-text"),

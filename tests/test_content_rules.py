@@ -59,8 +59,8 @@ def test_the_copied_valid_fixture_has_no_errors(root: Path) -> None:
             SHEET,
             "status: draft",
             "status: reviewed",
-            f"{SHEET}:3: reviewed_by: missing; a reviewed sheet names who checked it, "
-            "e.g. 'reviewed_by: Caritas International'",
+            f"{SHEET}:3: review: missing; a reviewed sheet says when and by whom it was "
+            "checked, e.g. 'review: {date: 2024-03-15, by: Caritas International}'",
             id="reviewed-needs-reviewer",
         ),
         pytest.param(

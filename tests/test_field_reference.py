@@ -30,9 +30,12 @@ def test_the_check_fails_when_the_reference_is_stale(tmp_path, monkeypatch, caps
     [
         "| `status` | yes | 'draft' until a local partner has checked the sheet, then 'reviewed'. "
         "*(one of: draft, reviewed)* | `draft` |",
-        "| `sources.date` |  | Date of the publication (YYYY-MM-DD). Leave it out when the "
-        "document shows no date: never guess one. *(date as YYYY-MM-DD, not in the future)* "
-        "| `2024-03-15` |",
+        "| `review.by` | yes | The person or partner organisation who checked it, by name. "
+        "*(text on one line)* | `Caritas International` |",
+        "| `sources.date` |  | Date of the document, as precise as the document gives it: "
+        "2019-03-28, 2019-03 or 2019. The page shows how old the sheet's facts are from it. "
+        "Leave it out when the document shows no date: never guess one. *(date as YYYY-MM-DD, "
+        "YYYY-MM or YYYY, not in the future)* | `2019-03-28` |",
         "| `support_used` | yes | What the reintegration support was used for. *(a list, each: "
         "one of: small_business, housing, work, health, education)* | `[small_business]` |",
         "| `sections.health` |  | Access, cost, medicines, mental health. *(Markdown text)* |  |",

@@ -26,7 +26,7 @@ EN = "country_sheets/ma/en.yml"
 STORY = "return_stories/ma-2019-sewing-workshop.yml"
 PAGE = "docs/fr/faq.md"
 PO = "locales/fr/LC_MESSAGES/messages.po"
-SUMMARY = "  If you go back to Morocco"
+SUMMARY = "  In March 2019, Caritas International"
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,7 @@ CASES = {
         "alias",
         at="&x",
     ),
-    "yaml-nbsp-indent": Case(
-        EN, SUMMARY, "\u00a0 If you go back", "U+00A0", line=None, at="\u00a0"
-    ),
+    "yaml-nbsp-indent": Case(EN, SUMMARY, "\u00a0 In March 2019", "U+00A0", line=None, at="\u00a0"),
     # Programme pages.
     "page-script": Case(
         PAGE,

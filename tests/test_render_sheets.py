@@ -51,7 +51,11 @@ def make_sheet(
     texts: dict[str, dict] | None = None,
     **facts: object,
 ) -> CountrySheet:
-    data = {"country": code, "status": "draft", "last_reviewed": "2025-01-15", **facts}
+    data: dict[str, object] = {"country": code, "status": "draft", **facts}
+    if "last_reviewed" in data or data["status"] == "reviewed":
+        day = data.pop("last_reviewed", "2025-01-15")
+        by = data.pop("reviewed_by", "Test Reviewer")
+        data.update(status="reviewed", review={"date": day, "by": by})
     texts = texts if texts is not None else {"en": {"summary": "English summary."}}
     return CountrySheet(
         code=code,
@@ -119,7 +123,10 @@ def test_a_sheet_is_stale_after_the_configured_months(reviewed: str, stale: bool
 
 
 def test_stale_sheets_lists_the_codes() -> None:
-    sheets = [make_sheet("ma", last_reviewed="2020-01-01"), make_sheet("dz")]
+    sheets = [
+        make_sheet("ma", last_reviewed="2020-01-01"),
+        make_sheet("dz", last_reviewed="2025-01-15"),
+    ]
     assert stale_sheets(sheets, TODAY, 12) == ["ma"]
     assert stale_sheets(sheets, TODAY, 100) == []
 
@@ -129,7 +136,7 @@ def test_stale_sheets_lists_the_codes() -> None:
 
 def test_front_matter_has_the_country_name_in_the_readers_language(content) -> None:
     page = sheet_page(content.sheets["ma"], "fr", ENGLISH, OPTIONS)
-    assert page.startswith('---\ntitle: "Maroc"\noutdated: true\n---\n\n# Maroc\n')
+    assert page.startswith('---\ntitle: "Maroc"\noutdated: "sources"\n---\n\n# Maroc\n')
 
 
 def test_a_translated_sheet_uses_its_texts_without_fallback(content) -> None:
@@ -183,7 +190,7 @@ def test_sections_follow_the_order_of_the_data_file() -> None:
     ],
 )
 def test_last_reviewed_date_is_localized(code: str, expected: str) -> None:
-    page = sheet_page(make_sheet(), code, ENGLISH, OPTIONS)
+    page = sheet_page(make_sheet(last_reviewed="2025-01-15"), code, ENGLISH, OPTIONS)
     assert f"- **Last reviewed:** {expected}\n" in page
 
 
@@ -327,7 +334,7 @@ def test_each_country_has_its_status_date_and_summary(content) -> None:
     assert (
         '<li data-filter-keywords="Maroc Morocco ma" markdown="span">[Maroc](ma.md)\n'
         '<span class="content-list__meta">Draft: not yet checked by a local partner · '
-        "Last reviewed: 1 mars 2020</span>\n"
+        "The newest information in this sheet dates from 1 février 2020.</span>\n"
         '<span class="content-list__stale">May be out of date</span>\n'
         '<span class="content-list__summary">Résumé de test de la fiche Maroc.</span>\n'
         "</li>\n"

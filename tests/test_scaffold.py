@@ -25,11 +25,7 @@ def test_a_new_sheet_validates_and_is_a_draft(root):
     content, errors = check_content(root)
     assert errors == []
     facts = content.sheets["tn"].facts
-    assert (facts.status, facts.last_reviewed, facts.partners) == (
-        "draft",
-        dt.date(2026, 1, 15),
-        [],
-    )
+    assert (facts.status, facts.review, facts.partners) == ("draft", None, [])
     assert (
         content.sheets["tn"].texts["en"].summary == "Information about voluntary return to Tunisia."
     )
@@ -39,8 +35,12 @@ def test_a_new_sheet_validates_and_is_a_draft(root):
 def test_a_new_sheet_shows_every_field_with_its_description(root):
     sheet, english = new_sheet("tn", root)
     facts = sheet.read_text(encoding="utf-8")
-    assert "# Who reviewed it (required once the status is 'reviewed').\n# reviewed_by: " in facts
-    assert "# sources:\n#   - title: Country fact sheet\n#     publisher: IOM\n" in facts
+    assert "# review:\n#   date: 2024-03-15\n#   by: Caritas International\n" in facts
+    assert "last_reviewed" not in facts
+    assert (
+        "# sources:\n#   - key: partners_meeting_2019\n#     title: Country fact sheet\n"
+        "#     publisher: IOM\n"
+    ) in facts
     texts = english.read_text(encoding="utf-8")
     assert "#   health = Access, cost, medicines, mental health.\n" in texts
     assert (
@@ -59,6 +59,9 @@ def test_uncommenting_the_examples_of_a_new_sheet_still_validates(root):
         path.write_text("\n".join(fields) + "\n", encoding="utf-8")
     text = english.read_text(encoding="utf-8")
     english.write_text(text.replace("families_with_children:", "no_such_project:"))
+    # The review's example goes with a reviewed sheet (a draft refuses one).
+    facts = sheet.read_text(encoding="utf-8")
+    sheet.write_text(facts.replace("status: draft", "status: reviewed"), encoding="utf-8")
     _, errors = check_content(root)
     # Only what needs an editor's own facts is left: the project's key.
     assert [e.message.split(";")[0] for e in errors] == [

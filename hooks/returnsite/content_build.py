@@ -6,7 +6,8 @@ Options, under ``extra:`` in mkdocs.yml (all optional):
 
 - ``include_example_stories``: false leaves the illustrative example stories
   out (for production); default true.
-- ``sheet_stale_after_months``: a sheet whose last review is older shows an
+- ``sheet_stale_after_months``: a sheet whose last review (for a draft: whose
+  newest source) is older shows an
   "out of date" notice and is listed by the build; default 12.
 - ``content_root``: the folder holding ``country_sheets/`` and
   ``return_stories/``, relative to mkdocs.yml; default the project folder.
@@ -32,6 +33,7 @@ from returnsite.render_sheets import (
     DEFAULT_STALE_AFTER_MONTHS,
     SheetOptions,
     countries_index,
+    freshness_words,
     is_stale,
     sheet_page,
 )
@@ -67,15 +69,15 @@ def select(content: Content, options: BuildOptions) -> Content:
 
 
 def stale_report(content: Content, today: dt.date, months: int) -> str | None:
-    """One line per sheet whose last review is older than ``months`` months, or None."""
+    """One line per sheet whose last review (for a draft: newest source) is older than
+    ``months`` months, or None."""
     stale = [sheet for sheet in content.sheets.values() if is_stale(sheet, today, months)]
     if not stale:
         return None
-    lines = [
-        f"  {sheet.code}: last reviewed {sheet.facts.last_reviewed.isoformat()}" for sheet in stale
-    ]
+    lines = [f"  {sheet.code}: {freshness_words(sheet)}" for sheet in stale]
     return (
-        f"{len(stale)} country sheet(s) last reviewed more than {months} months ago "
+        f"{len(stale)} country sheet(s) last reviewed (drafts: with a newest source) "
+        f"more than {months} months ago "
         "(the pages say they may be out of date):\n" + "\n".join(lines)
     )
 

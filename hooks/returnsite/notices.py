@@ -40,6 +40,13 @@ OUTDATED = N_(
     "Before you decide, check it with a return counsellor."
 )
 
+# The same for a draft sheet whose newest source is older than the limit
+# (front matter `outdated: sources`).
+OLD_SOURCES = N_(
+    "This information may be out of date: its newest source is old, and no local partner "
+    "has checked it yet. Before you decide, check it with a return counsellor."
+)
+
 
 def page_notices(build_language: str, text_language: str, meta: dict) -> list[Notice]:
     """Which notices a page needs, from the language of its text and its front matter."""
@@ -53,4 +60,6 @@ def page_notices(build_language: str, text_language: str, meta: dict) -> list[No
             notices.append(Notice("draft", DRAFT))
     if meta.get("outdated") is True:
         notices.append(Notice("outdated", OUTDATED))
+    elif meta.get("outdated") == "sources":
+        notices.append(Notice("outdated", OLD_SOURCES))
     return notices

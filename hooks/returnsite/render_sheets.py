@@ -21,8 +21,10 @@ from babel.support import NullTranslations
 
 from returnsite.collation import sorted_for
 from returnsite.content import CountrySheet, Project, SheetTexts, Source, Story
+from returnsite.content.dates import DocumentDate
 from returnsite.content.fields import country_name
 from returnsite.content.sections import load_sections
+from returnsite.content.sheets import Partner
 from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
@@ -64,6 +66,14 @@ PARTNER, PROJECTS, SOURCES = "partner", "projects", "sources"
 
 DRAFT = N_("Draft: not yet checked by a local partner")
 REVIEWED = N_("Checked by %(reviewer)s")
+NEWEST = N_("The newest information in this sheet dates from %(date)s.")
+UNDATED = N_("None of the sources of this sheet shows a date.")
+FROM_SOURCE = N_("information from %(date)s")
+UNDATED_SOURCE = N_("source without a date")
+OLD_SECTION = N_(
+    "The information in this section dates from %(date)s: it may be out of date. "
+    "Check it with a return counsellor."
+)
 DEFAULT_STALE_AFTER_MONTHS = 12
 
 
@@ -85,13 +95,36 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+def freshness_date(sheet: CountrySheet) -> dt.date | None:
+    """The day a sheet's freshness is measured from: its review, or for a draft
+    the last day its newest source may mean (None: no source is dated)."""
+    if sheet.facts.review is not None:
+        return sheet.facts.review.date
+    newest = sheet.facts.newest_source_date()
+    return newest.last_day if newest else None
+
+
+def is_old(day: dt.date | None, today: dt.date, months: int) -> bool:
+    """Whether ``day`` is more than ``months`` months before ``today`` (unknown: old)."""
+    return day is None or day < months_before(today, months)
+
+
 def is_stale(sheet: CountrySheet, today: dt.date, months: int) -> bool:
-    """Whether the sheet's last review is more than ``months`` months before ``today``."""
-    return sheet.facts.last_reviewed < months_before(today, months)
+    """Whether the sheet's review, or for a draft its newest source, is more than
+    ``months`` months before ``today``."""
+    return is_old(freshness_date(sheet), today, months)
 
 
 def stale_sheets(sheets: Iterable[CountrySheet], today: dt.date, months: int) -> list[str]:
     return [sheet.code for sheet in sheets if is_stale(sheet, today, months)]
+
+
+def freshness_words(sheet: CountrySheet) -> str:
+    """``last reviewed 2024-03-15`` or ``draft, newest source 2019-03`` (build log)."""
+    if sheet.facts.review is not None:
+        return f"last reviewed {sheet.facts.review.date.isoformat()}"
+    newest = sheet.facts.newest_source_date()
+    return f"draft, newest source {newest.isoformat() if newest else 'undated'}"
 
 
 # --- The parts of a page --------------------------------------------------------
@@ -102,6 +135,7 @@ class ProjectView:
     project: Project
     name: Part  # in the reader's language, or English, or sheet.yml's
     text: Part | None
+    dated: str = ""  # "information from March 2019", from the project's source
 
 
 @dataclass(frozen=True)
@@ -111,6 +145,7 @@ class SectionView:
     text: Part | None
     partners: str = ""  # the partner section: the partners' names as a list
     projects: tuple[ProjectView, ...] = ()  # the projects section
+    old: str = ""  # the notice of a section whose sources are older than the limit
 
 
 @dataclass(frozen=True)
@@ -164,9 +199,48 @@ def _story_links(stories: Sequence[Story], from_page: str, page_reader: Reader) 
 
 
 def _status(sheet: CountrySheet, page_reader: Reader) -> str:
-    if sheet.facts.status == "draft":
+    if sheet.facts.review is None:
         return page_reader.markdown(DRAFT)
-    return page_reader.markdown(REVIEWED, reviewer=sheet.facts.reviewed_by or "")
+    return page_reader.markdown(REVIEWED, reviewer=sheet.facts.review.by)
+
+
+def _reviewed(sheet: CountrySheet, page_reader: Reader) -> str | None:
+    """The review's date, in the reader's language (None for a draft)."""
+    review = sheet.facts.review
+    return page_reader.date(review.date) if review is not None else None
+
+
+def _newest(sheet: CountrySheet, page_reader: Reader) -> str:
+    """How old the newest source of the sheet is, in a sentence."""
+    newest = sheet.facts.newest_source_date()
+    if newest is None:
+        return page_reader.markdown(UNDATED)
+    return page_reader.markdown(NEWEST, date=_doc_date(newest, page_reader))
+
+
+def _doc_date(date: DocumentDate, page_reader: Reader) -> str:
+    return date.format(language(page_reader.code).locale)
+
+
+def _source_date(sheet: CountrySheet, key: str | None, page_reader: Reader) -> str:
+    """``information from March 2019`` for a fact taken from source ``key`` ("" if none)."""
+    source = sheet.facts.source(key)
+    if source is None:
+        return ""
+    if source.date is None:
+        return page_reader.markdown(UNDATED_SOURCE)
+    return page_reader.markdown(FROM_SOURCE, date=_doc_date(source.date, page_reader))
+
+
+def _old_section(sheet: CountrySheet, key: str, page_reader: Reader, options: SheetOptions) -> str:
+    """The notice of a section whose newest source is older than the limit ("" if not)."""
+    keys = sheet.facts.section_sources.get(key)
+    if not keys:
+        return ""
+    newest = sheet.facts.newest_source_date(keys)
+    if newest is None or not is_old(newest.last_day, options.today, options.stale_after_months):
+        return ""
+    return page_reader.markdown(OLD_SECTION, date=_doc_date(newest, page_reader))
 
 
 # --- A sheet's page -------------------------------------------------------------
@@ -193,12 +267,13 @@ def sheet_page(
     pick = _Picker(page_reader, link_rewriter(page, names))
     locale = language(code).locale
     facts = sheet.facts
-    partners = _markdown_list([markdown_text(p) for p in facts.partners], locale)
+    partners = _markdown_list([_partner(sheet, p, page_reader) for p in facts.partners], locale)
     projects = tuple(
         ProjectView(
             p,
             pick(texts.project_names.get(p.key), english.project_names.get(p.key)) or Part(p.name),
             pick(texts.projects.get(p.key), english.projects.get(p.key)),
+            _source_date(sheet, p.source, page_reader),
         )
         for p in facts.projects
     )
@@ -210,6 +285,7 @@ def sheet_page(
             pick(getattr(texts.sections, section.key), getattr(english.sections, section.key)),
             partners=partners if section.key == PARTNER and facts.partners else "",
             projects=projects if section.key == PROJECTS else (),
+            old=_old_section(sheet, section.key, page_reader, options),
         )
         if (
             view.text
@@ -226,14 +302,15 @@ def sheet_page(
     if not translated:
         meta["text_language"] = page_reader.text_code
     if stale:
-        meta["outdated"] = True
+        meta["outdated"] = True if facts.review is not None else "sources"
     markdown = render(
         "sheet.html",
         page_reader,
         name=name,
         partner_count=len(facts.partners),
         status=_status(sheet, page_reader),
-        reviewed=page_reader.date(sheet.facts.last_reviewed),
+        reviewed=_reviewed(sheet, page_reader),
+        newest=_newest(sheet, page_reader),
         summary=pick(texts.summary, english.summary),
         sections=[view for view in shown if view.key != SOURCES],
         sources=next((view for view in shown if view.key == SOURCES), None),
@@ -246,6 +323,15 @@ def sheet_page(
         index_url=relative_link(page, COUNTRIES_INDEX),
     )
     return front_matter(meta) + markdown
+
+
+def _partner(sheet: CountrySheet, partner: Partner, page_reader: Reader) -> MarkdownText:
+    dated = _source_date(sheet, partner.source, page_reader)
+    if not dated:
+        return markdown_text(partner.name)
+    return MarkdownText(
+        page_reader.markdown("%(name)s (%(dated)s)", name=markdown_text(partner.name), dated=dated)
+    )
 
 
 def _markdown_list(items: list[MarkdownText], locale: Locale) -> MarkdownText:
@@ -264,7 +350,7 @@ def _source(source: Source, page_reader: Reader) -> MarkdownText:
         "%(title)s, %(publisher)s, %(date)s",
         title=title,
         publisher=publisher,
-        date=page_reader.date(source.date),
+        date=_doc_date(source.date, page_reader),
     )
 
 
@@ -277,7 +363,8 @@ class CountryEntry:
     url: str
     keywords: str  # what the filter box matches: names in several languages, the code
     status: str
-    reviewed: str
+    reviewed: str | None  # the review's date; None for a draft
+    newest: str  # how old the newest source is
     stale: bool
     summary: Part | None
 
@@ -302,7 +389,8 @@ def countries_index(
                 url=relative_link(COUNTRIES_INDEX, sheet_path(sheet.code)),
                 keywords=" ".join(sorted(names)),
                 status=_status(sheet, page_reader),
-                reviewed=page_reader.date(sheet.facts.last_reviewed),
+                reviewed=_reviewed(sheet, page_reader),
+                newest=_newest(sheet, page_reader),
                 stale=is_stale(sheet, options.today, options.stale_after_months),
                 summary=pick(texts.summary if translated else None, english.summary),
             )

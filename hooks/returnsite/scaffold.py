@@ -72,11 +72,10 @@ def new_sheet(country: str, root: Path = ROOT, today: dt.date | None = None) -> 
     if folder.exists():
         raise ScaffoldError(f"{SHEETS_DIR}/{code} exists already; edit its files instead")
     name = country_name(code)
-    day = (today or dt.date.today()).isoformat()
     facts = _header(
         f"Country sheet of {name}: the facts, the same in every language.",
         "The texts are in en.yml (English) and <language>.yml files beside this one.",
-    ) + _fields(SheetFacts, {"country": code, "status": "draft", "last_reviewed": day})
+    ) + _fields(SheetFacts, {"country": code, "status": "draft"})
     texts = _header(
         f"English texts of the {name} sheet. Plain language: short sentences.",
         "Only facts with a source listed in sheet.yml; leave a section out rather than guess.",

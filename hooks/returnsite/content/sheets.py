@@ -9,9 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from returnsite import languages
+from returnsite.content.dates import DocDate, DocumentDate
 from returnsite.content.fields import CountryCode, country_codes, language_codes
 from returnsite.content.links import LinkTargets, document_link_errors
 from returnsite.content.sections import Section, load_sections, sections_model
@@ -37,9 +46,20 @@ _check_key = matching(
 )
 
 
+Key = Annotated[
+    str, AfterValidator(_check_key), Shape("short name: lowercase letters, digits and _")
+]
+
+
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    key: Key | None = Field(
+        None,
+        description="Short name by which partners, projects and sections say that their "
+        "facts come from this source.",
+        examples=["partners_meeting_2019"],
+    )
     title: Text = Field(
         description="Title of the document or web page.", examples=["Country fact sheet"]
     )
@@ -49,20 +69,51 @@ class Source(BaseModel):
         description="Its web address, if it is online.",
         examples=["https://www.example.org/report"],
     )
-    date: PastDate | None = Field(
+    date: DocDate | None = Field(
         None,
-        description="Date of the publication (YYYY-MM-DD). Leave it out when the document "
-        "shows no date: never guess one.",
+        description="Date of the document, as precise as the document gives it: "
+        "2019-03-28, 2019-03 or 2019. The page shows how old the sheet's facts are from it. "
+        "Leave it out when the document shows no date: never guess one.",
+        examples=["2019-03-28"],
+    )
+
+
+class Review(BaseModel):
+    """Who checked the whole sheet, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: PastDate = Field(
+        description="The day the reviewer checked the whole sheet (YYYY-MM-DD).",
         examples=["2024-03-15"],
     )
+    by: Text = Field(
+        description="The person or partner organisation who checked it, by name.",
+        examples=["Caritas International"],
+    )
+
+
+class Partner(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(description="The organisation's name.", examples=["IOM"])
+    source: Key | None = Field(
+        None,
+        description="The key of the source that names this partner for this country "
+        "(the page shows that source's date beside the partner).",
+        examples=["partners_meeting_2019"],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_alone(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
 
 
 class Project(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    key: Annotated[
-        str, AfterValidator(_check_key), Shape("short name: lowercase letters, digits and _")
-    ] = Field(
+    key: Key = Field(
         description="Short name that the language files use for the project's text.",
         examples=["families_with_children"],
     )
@@ -76,6 +127,12 @@ class Project(BaseModel):
     url: Url | None = Field(
         None, description="Its web address, if any.", examples=["https://www.example.org/project"]
     )
+    source: Key | None = Field(
+        None,
+        description="The key of the source the project's facts come from "
+        "(the page shows that source's date beside the project).",
+        examples=["partners_meeting_2019"],
+    )
 
 
 class SheetFacts(BaseModel):
@@ -85,6 +142,11 @@ class SheetFacts(BaseModel):
     field_hints: ClassVar[dict[str, str]] = {
         name: "texts belong in a language file such as en.yml, not in sheet.yml"
         for name in ("summary", "sections", "title", "texts")
+    } | {
+        name: "a sheet has a review only once a named person or partner checked it: "
+        "remove this line from a draft, or write 'review: {date: 2024-03-15, by: <who>}' "
+        "with 'status: reviewed'"
+        for name in ("last_reviewed", "reviewed_by")
     }
 
     country: CountryCode = Field(
@@ -95,32 +157,93 @@ class SheetFacts(BaseModel):
         description="'draft' until a local partner has checked the sheet, then 'reviewed'.",
         examples=["draft"],
     )
-    last_reviewed: PastDate = Field(
-        description="Date of the last review of the whole sheet (YYYY-MM-DD).",
-        examples=["2024-03-15"],
-    )
-    reviewed_by: Text | None = Field(
+    review: Review | None = Field(
         None,
-        description="Who reviewed it (required once the status is 'reviewed').",
-        examples=["Caritas International"],
+        description="Only once a named person or partner has checked the whole sheet: "
+        "the date and who. Required for a reviewed sheet, refused for a draft "
+        "(a draft shows how old its newest source is instead).",
         validate_default=True,
     )
-    partners: list[Text] = Field(
-        [], description="Reintegration partner organisations in this country.", examples=[["IOM"]]
+    partners: list[Partner] = Field(
+        [],
+        description="Reintegration partner organisations in this country: a name, "
+        "or 'name:' and 'source:' (the key of the source that names it).",
+        examples=[["IOM"]],
     )
     projects: list[Project] = Field([], description="Country-specific projects.")
     sources: list[Source] = Field([], description="Sources of the facts in the sheet.")
+    section_sources: dict[str, list[Key]] = Field(
+        {},
+        description="For each section (its key, e.g. partner), the keys of the sources its "
+        "texts come from: the page says when a section's information is older than the "
+        "freshness limit.",
+        examples=[{"partner": ["partners_meeting_2019"]}],
+    )
 
-    @field_validator("reviewed_by")
+    @field_validator("review")
     @classmethod
-    def _reviewer_of_reviewed_sheet(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None and info.data.get("status") == "reviewed":
+    def _review_matches_status(cls, value: Review | None, info: ValidationInfo) -> Review | None:
+        status = info.data.get("status")
+        if value is None and status == "reviewed":
             raise rule_error(
-                "missing; a reviewed sheet names who checked it, "
-                "e.g. 'reviewed_by: Caritas International'",
+                "missing; a reviewed sheet says when and by whom it was checked, e.g. "
+                "'review: {date: 2024-03-15, by: Caritas International}'",
                 at=("status",),
             )
+        if value is not None and status == "draft":
+            raise rule_error(
+                "a draft sheet has no review; remove 'review:' until a named person or "
+                "partner has checked the sheet, then write 'status: reviewed' with it"
+            )
         return value
+
+    @model_validator(mode="after")
+    def _known_source_keys(self) -> SheetFacts:
+        known = [source.key for source in self.sources if source.key]
+        seen: set[str] = set()
+        for index, source in enumerate(self.sources):
+            if source.key in seen:
+                raise rule_error(
+                    f"the key '{source.key}' is used twice; give each source its own key",
+                    at=("sources", index, "key"),
+                )
+            if source.key:
+                seen.add(source.key)
+        places: list[tuple[str | None, str, tuple[object, ...]]] = [
+            (p.source, "partners.source", ("partners", i, "source"))
+            for i, p in enumerate(self.partners)
+        ] + [
+            (p.source, "projects.source", ("projects", i, "source"))
+            for i, p in enumerate(self.projects)
+        ]
+        for section, keys in self.section_sources.items():
+            places += [
+                (key, f"section_sources: {section}", ("section_sources", section, i))
+                for i, key in enumerate(keys)
+            ]
+        for key, field, at in places:
+            if key is not None and key not in known:
+                raise rule_error(f"{field}: {_unknown_source(key, known)}", at=at)
+        sections = [section.key for section in load_sections()]
+        for section in self.section_sources:
+            if section not in sections:
+                close = difflib.get_close_matches(section, sections, n=1, cutoff=0.6)
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
+                )
+                raise rule_error(
+                    f"section_sources: '{section}' is not a section; {hint}",
+                    at=("section_sources", section),
+                )
+        return self
+
+    def source(self, key: str | None) -> Source | None:
+        return next((s for s in self.sources if key and s.key == key), None)
+
+    def newest_source_date(self, keys: list[str] | None = None) -> DocumentDate | None:
+        """The newest date of the sheet's sources (or of the sources ``keys``)."""
+        dates = [s.date for s in self.sources if s.date and (keys is None or s.key in keys)]
+        return max(dates, key=lambda d: d.last_day, default=None)
 
     @field_validator("projects")
     @classmethod
@@ -257,6 +380,14 @@ def _load_facts(folder: Path, errors: list[ContentError]) -> SheetFacts | None:
         )
         return None
     return facts
+
+
+def _unknown_source(key: str, known: list[str]) -> str:
+    if not known:
+        return f"unknown source '{key}'; give the source 'key: {key}' under sources first"
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
+    return f"unknown source '{key}'; {hint}"
 
 
 def _folder_fix(folder: str, country: str) -> str:
