@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from babel import Locale
-from babel.numbers import parse_pattern
+from babel.numbers import get_currency_symbol, get_group_symbol, parse_pattern
 from jinja2 import Environment
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -269,6 +269,21 @@ def format_euros(amount: int, code: str) -> str:
     return pattern.apply(amount, locale, currency="EUR", currency_digits=False)
 
 
+def money_format(code: str) -> dict[str, object]:
+    """What the browser needs to write amounts exactly as :func:`format_euros` does
+    (``docs/assets/estimator/money.js``): the texts before and after the digits
+    (positive, negative), the group separator and the group sizes, from Babel."""
+    locale = Locale.parse(code)
+    pattern = parse_pattern(locale.currency_formats["standard"])
+    symbol = get_currency_symbol("EUR", locale)
+    return {
+        "prefix": [text.replace("¤", symbol) for text in pattern.prefix],
+        "suffix": [text.replace("¤", symbol) for text in pattern.suffix],
+        "group": get_group_symbol(locale, numbering_system="latn"),
+        "grouping": list(pattern.grouping),
+    }
+
+
 def source_citations(rules: EstimatorRules, code: str) -> list[Markup]:
     """Every source, cited in language *code* (:func:`returnsite.sources.citation`)."""
     return [citation(source, code) for source in rules.sources.values()]
@@ -394,6 +409,7 @@ def page_context(rules: EstimatorRules, code: str) -> dict[str, object]:
     return {
         "rules_json": Markup(rules_json(rules)),
         "rules_table": rules_table(rules, code),
+        "money_json": Markup(json.dumps(money_format(code), ensure_ascii=True)),
         "applies_from": format_day(rules.applies_from, code),
         "applies_from_iso": rules.applies_from.isoformat(),
         "sources": source_citations(rules, code),
