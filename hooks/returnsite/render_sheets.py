@@ -40,6 +40,7 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.organisations import organisation_name
 from returnsite.placeholders import fill_country
 from returnsite.render_stories import story_title
 from returnsite.translation_status import translation_meta
@@ -206,7 +207,9 @@ def sheet_page(
     pick = _Picker(page_reader, link_rewriter(page, names), sheet.code)
     locale = language(code).locale
     facts = sheet.facts
-    partners = _markdown_list([markdown_text(p) for p in facts.partners], locale)
+    partners = _markdown_list(
+        [markdown_text(organisation_name(p, code)) for p in facts.partners], locale
+    )
     projects = tuple(
         ProjectView(
             p,

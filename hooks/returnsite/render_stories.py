@@ -35,6 +35,7 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.organisations import organisation_name
 from returnsite.placeholders import fill_country
 from returnsite.translation_status import translation_meta
 
@@ -95,7 +96,7 @@ def story_page(
         index_url=relative_link(page, STORIES_INDEX),
         year=str(story.data.year_of_return),
         support=support_text(story.data.support_used, page_reader),
-        partner=story.data.partner,
+        partner=organisation_name(story.data.partner, code),
         photo=_photo(story, page, page_reader),
         body=Part(rewrite(fill_country(text.body, markdown_text(country_in(story, text_code))))),
     )
