@@ -145,7 +145,7 @@ class _Picker:
 
     def __call__(self, own: str | None, english: str | None) -> Part | None:
         if own is not None:
-            return Part(self.rewrite(self._fill(own, self.reader.code)))
+            return Part(self.rewrite(self._fill(own, self.reader.text_code)))
         if english is not None:
             english_code = default_language().code
             return Part(
