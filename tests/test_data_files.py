@@ -349,7 +349,8 @@ def test_a_file_the_build_does_not_read_is_reported(project: Path) -> None:
     assert messages(project) == [
         "data/desks.yaml:None: the build does not read this file (the build reads desks.yml, "
         "with the ending .yml); the data files are languages.yml, contact.yml, desks.yml, "
-        "estimator.yml, sheet_sections.yml: move its content into one of them, or remove it"
+        "estimator.yml, sheet_sections.yml, organisations.yml: move its content into one of "
+        "them, or remove it"
     ]
 
 
