@@ -17,6 +17,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 from returnsite import ROOT
+from returnsite.desks import load_contact_data
+from returnsite.estimator import load_rules
+from returnsite.sources import citation
 
 LANGUAGES = ("fr", "ar", "ti")
 MIN_WORDS = 4  # "longer than three words": shorter ones (a name, "Source:") can be the same
@@ -136,3 +139,23 @@ def test_english_pieces_are_split_at_placeholders():
 def test_no_english_from_our_code_in_pages(site, lang):
     found = leaks(site, lang)
     assert not found, f"English in the pages of {lang}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_source_lines_are_in_the_pages_language_with_titles_as_written(site, lang):
+    """The words around a document's title (kind, "undated") come from the catalog;
+    the title is quoted as the document writes it, marked with its language."""
+    rules, _ = load_rules()
+    contact = load_contact_data()
+    pages = {
+        "estimator/index.html": [citation(s, lang) for s in rules.sources.values()],
+        "contact/index.html": [citation(contact.phone.hours_source, lang)]
+        + [citation(desk.source, lang) for desk in contact.desks.values()],
+    }
+    for page, citations in pages.items():
+        html = (site / lang / page).read_text(encoding="utf-8")
+        for cited in citations:
+            assert str(cited) in html, f"{lang}/{page}: {cited}"
+        text = visible_text(html, lang)
+        for english in ("web page", "undated", "Voluntary return programme website"):
+            assert english not in text, f"{lang}/{page}: {english}"
