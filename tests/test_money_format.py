@@ -65,3 +65,29 @@ def test_the_browser_code_writes_what_babel_writes():
 
 if __name__ == "__main__":
     FIXTURE.write_text(fixture_text(), encoding="utf-8")
+
+
+def _embedded_format(site, code: str) -> dict:
+    html = (site / code / "estimator" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<script type="application/json" id="estimator-money-data">')
+    text = html[start:].split(">", 1)[1].split("</script>", 1)[0]
+    return json.loads(text)
+
+
+@pytest.mark.parametrize("code", ["ps", "ln", "fr"])
+def test_the_estimator_page_carries_babels_format_of_its_language(site, code):
+    assert _embedded_format(site, code) == money_format(code)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["ps", "ln"])
+def test_the_browser_shows_amounts_as_the_table_of_rules_does(page, site_url, code):
+    page.goto(site_url + f"{code}/estimator/", wait_until="networkidle")
+    page.locator("#est-status-order").check()
+    page.locator("#est-children").fill("2")
+    page.locator("#est-visa-unknown").check()
+    cell = page.locator("#estimator-table tr[data-item='total_up_to'] td[data-col='visa']")
+    shown = cell.text_content().strip()
+    amount = int("".join(ch for ch in shown if ch.isdigit()))
+    assert amount > 1000  # a number with a group separator
+    assert shown == format_euros(amount, code)
