@@ -281,7 +281,7 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
         "",
         _link(_("All return desks and the free phone line"), f"../{CONTACT_PAGE}"),
         "",
-        sources_line(plain("Source:"), [citation(desk.source, code)]),
+        sources_line(plain(N_("Source:")), [citation(desk.source, code)]),
     ]
     return _page(plain, *_desk_meta(plain, city), lines)
 
