@@ -150,8 +150,10 @@ def test_the_hours_are_in_the_readers_language_and_script_direction(english_only
 def test_contact_page_sources(english_only):
     page = contact_page(load_contact_data(), "en")
     assert page.rstrip().endswith(
-        '*Sources: Fedasil, "Le programme de retour volontaire"; hours of the phone '
-        "line: Voluntary return programme website (www.voluntaryreturn.be).*"
+        '<p class="sources"><small>Sources: Fedasil, web page <cite lang="fr" dir="ltr">'
+        "Le programme de retour volontaire</cite>, undated; hours of the phone line: "
+        'Fedasil, website <cite dir="ltr" translate="no">www.voluntaryreturn.be</cite>, '
+        "undated.</small></p>"
     )
 
 

@@ -181,11 +181,12 @@ CASES = [
     ),
     pytest.param(
         "contact.yml",
-        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n",
-        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n"
-        "orders:\n  form: https://www.fedasil.be/x)[a](javascript:alert(1)\n  source: x\n",
+        "    kind: website\n",
+        "    kind: website\n"
+        "orders:\n  form: https://www.fedasil.be/x)[a](javascript:alert(1)\n"
+        "  source: {title: x, language: en, publisher: x, kind: document}\n",
         [
-            "data/contact.yml:17: orders.form: 'https://www.fedasil.be/x)[a](javascript:alert(1)' "
+            "data/contact.yml:29: orders.form: 'https://www.fedasil.be/x)[a](javascript:alert(1)' "
             "contains ')', which cannot be in the form's address; write the address as the "
             "browser shows it, with %29 for ')' and so on"
         ],
@@ -193,11 +194,12 @@ CASES = [
     ),
     pytest.param(
         "contact.yml",
-        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n",
-        "  hours_source: Voluntary return programme website (www.voluntaryreturn.be)\n"
-        "orders:\n  email: a{:onclick=alert(1)}@fedasil.be\n  source: x\n",
+        "    kind: website\n",
+        "    kind: website\n"
+        "orders:\n  email: a{:onclick=alert(1)}@fedasil.be\n"
+        "  source: {title: x, language: en, publisher: x, kind: document}\n",
         [
-            "data/contact.yml:17: orders.email: 'a{:onclick=alert(1)}@fedasil.be' is not an "
+            "data/contact.yml:29: orders.email: 'a{:onclick=alert(1)}@fedasil.be' is not an "
             "e-mail address; write it like name@fedasil.be"
         ],
         id="contact-hostile-attributes-in-the-order-address",
@@ -241,7 +243,7 @@ CASES = [
         "per_adult: 250\n",
         "per_adult: 2500000\n",
         [
-            "data/estimator.yml:44: departure_premium.per_adult: 2500000 euros is far above "
+            "data/estimator.yml:54: departure_premium.per_adult: 2500000 euros is far above "
             "what the programme gives (at most 3000 is expected here); check the amount "
             "(whole euros, no separators); if it is right, add "
             "'amount_checked_above_limit: true' under 'departure_premium:' with a comment "
@@ -254,16 +256,16 @@ CASES = [
         "within_months: 12",
         "within_month: 12",
         [
-            "data/estimator.yml:55: reintegration: unknown field 'within_month'; "
+            "data/estimator.yml:65: reintegration: unknown field 'within_month'; "
             "did you mean 'within_months'?"
         ],
         id="estimator-unknown-key",
     ),
     pytest.param(
         "estimator.yml",
-        "title: Fedasil, voluntary return programme slides (AMIF)",
+        "title: Programme de retour volontaire",
         "title: '<img src=x onerror=alert(1)>'",
-        [f"data/estimator.yml:29: sources.slides_2017.title: contains '<', {MARKUP}"],
+        [f"data/estimator.yml:33: sources.slides_2017.title: contains '<', {MARKUP}"],
         id="estimator-hostile-markup-in-title",
     ),
     # data/sheet_sections.yml
@@ -328,7 +330,7 @@ def test_every_mistake_of_every_file_comes_out_in_one_run(project: Path) -> None
     assert [line.split(": ")[0] for line in messages(project)] == [
         "data/contact.yml:6",
         "data/desks.yml:107",
-        "data/estimator.yml:44",
+        "data/estimator.yml:54",
         "data/languages.yml:14",
         "data/sheet_sections.yml:13",
     ]
@@ -347,7 +349,8 @@ def test_a_file_the_build_does_not_read_is_reported(project: Path) -> None:
     assert messages(project) == [
         "data/desks.yaml:None: the build does not read this file (the build reads desks.yml, "
         "with the ending .yml); the data files are languages.yml, contact.yml, desks.yml, "
-        "estimator.yml, sheet_sections.yml: move its content into one of them, or remove it"
+        "estimator.yml, sheet_sections.yml, organisations.yml: move its content into one of "
+        "them, or remove it"
     ]
 
 

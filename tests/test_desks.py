@@ -59,7 +59,10 @@ def test_shipped_desks_invent_nothing_the_sources_do_not_give(slug):
     desk = load_contact_data().desks[slug]
     assert {name: getattr(desk, name) for name in OPTIONAL} == dict.fromkeys(OPTIONAL)
     assert desk.languages == []
-    assert desk.source == 'Fedasil, "Le programme de retour volontaire"'
+    assert (desk.source.publisher, desk.source.title) == (
+        "Fedasil",
+        "Le programme de retour volontaire",
+    )
 
 
 def test_the_free_line_answers_every_day_with_a_source():
@@ -67,7 +70,10 @@ def test_the_free_line_answers_every_day_with_a_source():
     assert phone.international == "+32 800 32 745"
     assert phone.tel_uri == "tel:+3280032745"
     assert phone.opening_hours.week == ((Interval(540, 750), Interval(810, 960)),) * 7
-    assert phone.hours_source == "Voluntary return programme website (www.voluntaryreturn.be)"
+    assert (phone.hours_source.title, phone.hours_source.language) == (
+        "www.voluntaryreturn.be",
+        None,
+    )
 
 
 def test_no_order_address_is_shipped_until_the_programme_gives_one():
@@ -118,8 +124,8 @@ def test_every_mistake_of_a_desks_file_is_reported_at_once():
     assert errors_of(FIXTURES / "many_mistakes.yml") == [
         f"{path}:2: desks.Ghent Desk: 'Ghent Desk' cannot be a desk's name in web addresses; "
         "write lowercase letters, digits and - only, e.g. liege",
-        f"{path}:5: desks.liege.source: missing; add it, e.g. "
-        "'source: Fedasil, web page \"Le programme de retour volontaire\"'",
+        f"{path}:5: desks.liege.source: missing; add it, e.g. 'source: {{title: Le programme "
+        "de retour volontaire, language: fr, publisher: Fedasil, kind: web_page}'",
         f"{path}:8: desks.liege.names.de: 'de' is not one of the site's languages; use one of: "
         "en, fr, nl, es, sq, sr, uk, ru, ar, fa, ps, zh, mn, am, ti, ff, ln",
         f"{path}:11: desks.liege.address.postcode: '40000' is not a Belgian postcode; "
@@ -156,7 +162,8 @@ def test_mistakes_of_the_contact_file():
     path = "tests/fixtures/desks/contact_mistakes.yml"
     assert errors_of(FIXTURES / "minimal.yml", FIXTURES / "contact_mistakes.yml") == [
         f"{path}:6: phone.hours_source: missing: the hours need a source; add "
-        "'hours_source:' saying where they come from",
+        "'hours_source:' with the title, language, publisher and kind of the document they "
+        "come from",
         f"{path}:9: orders.form: 'https://forms.example.com/brochures' is not on the "
         "programme's own web site; give the address of the programme's form (on fedasil.be "
         "or voluntaryreturn.be), or an e-mail address instead, never a form service of "

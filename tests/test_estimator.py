@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.support import NullTranslations, Translations
 from mkdocs.exceptions import PluginError
 
-from returnsite import ROOT, estimator
+from returnsite import ROOT, estimator, sources
 from returnsite.estimator import (
     RULES_FILE,
     EstimatorRules,
@@ -35,6 +35,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "estimator"
 def english_labels(monkeypatch):
     """Labels in English whatever the language: the tests look at numbers and dates."""
     monkeypatch.setattr(estimator, "translations", lambda code: NullTranslations())
+    monkeypatch.setattr(sources, "translations", lambda code: NullTranslations())
 
 
 @pytest.fixture(scope="module")
@@ -248,9 +249,9 @@ def test_rules_table_follows_the_rules_file(rules):
 def test_rules_table_cites_sources_with_their_dates(rules, english_labels):
     html = rules_table(rules, "fr")
     assert (
-        '<p class="estimator-sources">Sources: Fedasil, voluntary return programme slides (AMIF), '
-        "9 août 2017; Fedasil, web page &#34;Aide à la réintégration&#34; (reintegration support) "
-        "(undated).</p>"
+        '<p class="estimator-sources">Sources: Fedasil, presentation slides <cite lang="fr" '
+        'dir="ltr">Programme de retour volontaire</cite>, 9 août 2017; Fedasil, web page '
+        '<cite lang="fr" dir="ltr">Aide à la réintégration</cite>, undated.</p>'
     ) in html
 
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from babel import Locale
 from babel.lists import format_list
 from babel.support import NullTranslations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_uri
 from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
-from returnsite.i18n import draft_messages, translations
+from returnsite.i18n import N_, draft_messages, translations
 from returnsite.languages import language
 from returnsite.markdown_pages import MarkdownText, link_target, markdown_text
+from returnsite.sources import citation, sources_line
 from returnsite.vcard import Card, PostalAddress, vcard
 
 CONTACT_PAGE = "contact.md"
@@ -256,10 +257,12 @@ def _newsletter(data: ContactData, _: MarkdownTexts) -> list[str]:
 
 
 def _sources(data: ContactData, _: MarkdownTexts) -> str:
-    sources = [markdown_text(s) for s in dict.fromkeys(d.source for d in data.desks.values())]
+    code = _.plain.code
+    cited = [citation(s, code) for s in dict.fromkeys(d.source for d in data.desks.values())]
     if data.phone.hours_source:
-        sources.append(_("hours of the phone line: %(source)s", source=data.phone.hours_source))
-    return "*" + _("Sources:") + " " + "; ".join(sources) + ".*"
+        label = escape(_.plain(N_("hours of the phone line: %(source)s")))
+        cited.append(label % {"source": citation(data.phone.hours_source, code)})
+    return sources_line(_.plain("Sources:"), cited)
 
 
 # --- A desk's page --------------------------------------------------------------
@@ -299,7 +302,7 @@ def desk_page(slug: str, desk: Desk, data: ContactData, code: str) -> str:
         "",
         _link(_("All return desks and the free phone line"), f"../{CONTACT_PAGE}"),
         "",
-        "*" + _("Source:") + f" {markdown_text(desk.source)}.*",
+        sources_line(plain(N_("Source:")), [citation(desk.source, code)]),
     ]
     return _page(plain, *_desk_meta(plain, city), lines)
 

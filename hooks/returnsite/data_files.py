@@ -4,7 +4,8 @@ Each file has one schema (a pydantic model), next to the code that uses it:
 ``languages.yml`` (:mod:`returnsite.languages`), ``contact.yml`` and
 ``desks.yml`` (:mod:`returnsite.desks`), ``estimator.yml``
 (:mod:`returnsite.estimator`), ``sheet_sections.yml``
-(:mod:`returnsite.content.sections`). The build's loaders read the files
+(:mod:`returnsite.content.sections`), ``organisations.yml``
+(:mod:`returnsite.organisations`). The build's loaders read the files
 through the same models; this module adds the checks between a data file and
 the rest of the project (a language's folders, mkdocs.yml).
 """
@@ -21,9 +22,17 @@ from returnsite.content.sections import check_sections
 from returnsite.desks import check_contact_data
 from returnsite.estimator import load_rules
 from returnsite.languages import Language, check_languages
+from returnsite.organisations import check_organisations
 from returnsite.validation import ContentError, ContentErrors, read_document
 
-DATA_FILES = ("languages.yml", "contact.yml", "desks.yml", "estimator.yml", "sheet_sections.yml")
+DATA_FILES = (
+    "languages.yml",
+    "contact.yml",
+    "desks.yml",
+    "estimator.yml",
+    "sheet_sections.yml",
+    "organisations.yml",
+)
 MATERIAL_LANGUAGES = Path(_material_init).parent / "templates" / "partials" / "languages"
 
 
@@ -38,6 +47,7 @@ def check_data(root: Path) -> list[ContentError]:
         errors += check_contact_data(data / "contact.yml", data / "desks.yml")[1]
     errors += load_rules(data / "estimator.yml")[1]
     errors += check_sections(data / "sheet_sections.yml")[1]
+    errors += check_organisations(data / "organisations.yml")
     errors += _unknown_files(data)
     return sorted(errors, key=ContentError.sort_key)
 

@@ -30,6 +30,7 @@ from returnsite import ROOT
 from returnsite.content.fields import LanguageCode
 from returnsite.data_loading import PlainText, cached_by_mtime, load_data_model
 from returnsite.hours import Hours, OpeningHours
+from returnsite.sources import Source
 from returnsite.validation import (
     ContentError,
     ContentErrors,
@@ -277,9 +278,12 @@ class Desk(BaseModel):
         description="How to get there by public transport, in English.",
         examples=["Tram 3 or 4, stop Example."],
     )
-    source: PlainText = Field(
-        description="Where these facts come from.",
-        examples=['Fedasil, web page "Le programme de retour volontaire"'],
+    source: Source = Field(
+        description="The document these facts come from.",
+        examples=[
+            "{title: Le programme de retour volontaire, language: fr, publisher: Fedasil, "
+            "kind: web_page}"
+        ],
     )
 
     def name_in(self, code: str) -> str:
@@ -324,12 +328,12 @@ class PhoneLine(BaseModel):
     free_from: PlainText = Field(
         description="From where the call is free.", examples=["Belgian phones"]
     )
-    source: PlainText = Field(description="Where the number comes from.")
+    source: Source = Field(description="The document the number comes from.")
     hours: Hours | None = Field(
         None, description="When the line answers.", examples=["every day: 09:00-12:30, 13:30-16:00"]
     )
-    hours_source: PlainText | None = Field(
-        None, description="Where the hours come from.", validate_default=True
+    hours_source: Source | None = Field(
+        None, description="The document the hours come from.", validate_default=True
     )
 
     @field_validator("international")
@@ -345,10 +349,11 @@ class PhoneLine(BaseModel):
 
     @field_validator("hours_source")
     @classmethod
-    def _hours_have_a_source(cls, value: str | None, info: ValidationInfo) -> str | None:
+    def _hours_have_a_source(cls, value: Source | None, info: ValidationInfo) -> Source | None:
         if value is None and info.data.get("hours") is not None:
             raise rule_error(
-                "missing: the hours need a source; add 'hours_source:' saying where they come from",
+                "missing: the hours need a source; add 'hours_source:' with the title, "
+                "language, publisher and kind of the document they come from",
                 at=("hours",),
             )
         return value
@@ -369,7 +374,7 @@ class Orders(BaseModel):
 
     email: Email | None = Field(None, examples=["name@fedasil.be"])
     form: FormUrl | None = Field(None, examples=["https://www.fedasil.be/en/contact"])
-    source: PlainText = Field(description="Where this address comes from.")
+    source: Source = Field(description="The document this address comes from.")
 
     @model_validator(mode="before")
     @classmethod

@@ -6,22 +6,21 @@ reads them as JSON) and the table of rules that the page shows without JavaScrip
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from babel import Locale
-from babel.dates import format_date
-from babel.numbers import parse_pattern
+from babel.numbers import get_currency_symbol, get_group_symbol, parse_pattern
 from jinja2 import Environment
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from returnsite import ROOT
-from returnsite.data_loading import PlainText, missing_file
+from returnsite.data_loading import missing_file
 from returnsite.i18n import or_list, translations
+from returnsite.sources import Source, citation, format_day
 from returnsite.validation import (
     ContentError,
     PastDate,
@@ -97,13 +96,6 @@ Statuses = Annotated[list[Status], Field(min_length=1, examples=["[asylum_proced
 
 class _Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(_Rule):
-    file: PlainText = Field(examples=["001_e7131cb96c650248.txt"])
-    title: PlainText = Field(examples=["Fedasil, voluntary return programme slides (AMIF)"])
-    # Left out when the document shows no date: never guess one.
-    date: PastDate | None = Field(default=None, examples=["2017-08-09"])
 
 
 class Travel(_Rule):
@@ -277,19 +269,24 @@ def format_euros(amount: int, code: str) -> str:
     return pattern.apply(amount, locale, currency="EUR", currency_digits=False)
 
 
-def format_day(day: dt.date, code: str) -> str:
-    return format_date(day, "long", locale=code)
+def money_format(code: str) -> dict[str, object]:
+    """What the browser needs to write amounts exactly as :func:`format_euros` does
+    (``docs/assets/estimator/money.js``): the texts before and after the digits
+    (positive, negative), the group separator and the group sizes, from Babel."""
+    locale = Locale.parse(code)
+    pattern = parse_pattern(locale.currency_formats["standard"])
+    symbol = get_currency_symbol("EUR", locale)
+    return {
+        "prefix": [text.replace("¤", symbol) for text in pattern.prefix],
+        "suffix": [text.replace("¤", symbol) for text in pattern.suffix],
+        "group": get_group_symbol(locale, numbering_system="latn"),
+        "grouping": list(pattern.grouping),
+    }
 
 
-def source_citations(rules: EstimatorRules, code: str) -> list[str]:
-    """'Title, date' of every source, in the language's date format."""
-    _ = translations(code).gettext
-    return [
-        f"{source.title}, {format_day(source.date, code)}"
-        if source.date
-        else f"{source.title} ({_('undated')})"
-        for source in rules.sources.values()
-    ]
+def source_citations(rules: EstimatorRules, code: str) -> list[Markup]:
+    """Every source, cited in language *code* (:func:`returnsite.sources.citation`)."""
+    return [citation(source, code) for source in rules.sources.values()]
 
 
 def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
@@ -412,6 +409,7 @@ def page_context(rules: EstimatorRules, code: str) -> dict[str, object]:
     return {
         "rules_json": Markup(rules_json(rules)),
         "rules_table": rules_table(rules, code),
+        "money_json": Markup(json.dumps(money_format(code), ensure_ascii=True)),
         "applies_from": format_day(rules.applies_from, code),
         "applies_from_iso": rules.applies_from.isoformat(),
         "sources": source_citations(rules, code),

@@ -23,6 +23,7 @@ from returnsite.content.stories import StoryFile
 from returnsite.desks import ContactFile, Desk
 from returnsite.estimator import EstimatorRules
 from returnsite.languages import LanguageEntry
+from returnsite.organisations import Organisation
 from returnsite.page_check import PageFrontMatter
 from returnsite.validation import Shape
 
@@ -39,6 +40,11 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
     ("data/contact.yml", "the free phone line and how to order brochures", ContactFile),
     ("data/languages.yml", "one language of the site, one '- {...}' line each", LanguageEntry),
     ("data/estimator.yml", "the rules of the support estimator", EstimatorRules),
+    (
+        "data/organisations.yml",
+        "one partner organisation, under organisations: <its English name>:",
+        Organisation,
+    ),
     (
         "data/sheet_sections.yml",
         "one section of a country sheet, one '- ' entry each",

@@ -27,7 +27,7 @@ from returnsite.markdown_policy import (
     plain_url,
     site_markdown,
 )
-from returnsite.placeholders import placeholder_problems
+from returnsite.placeholders import PAGE_PLACEHOLDERS, placeholder_problems
 from returnsite.validation import ContentError, Text, validate_document
 from returnsite.yaml_source import YamlSourceError, parse_yaml
 
@@ -160,7 +160,7 @@ def check_page(path: Path, lang: str, site: _Site) -> list[ContentError]:
         problem = _link_problem(target.written, page, lang, body, site)
         if problem:
             found.append((target.offset, ContentError(path, at(target.offset), problem)))
-    for offset, message in placeholder_problems(body):
+    for offset, message in placeholder_problems(body, PAGE_PLACEHOLDERS):
         found.append((offset, ContentError(path, at(offset), message)))
     found.sort(key=lambda item: item[0])
     return errors + list(dict.fromkeys(error for _, error in found))

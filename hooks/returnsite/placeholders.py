@@ -1,5 +1,7 @@
-"""Placeholders editors write in any text: ``[[phone]]`` for the free number.
-Declared here once; :mod:`returnsite.contact` fills them in."""
+"""Placeholders editors write in any text: ``[[phone]]`` for the free number,
+``[[country]]`` for the country's name in a sheet's or a story's texts.
+Declared here once; :mod:`returnsite.contact` fills in ``[[phone]]``, the pages
+of sheets and stories fill in ``[[country]]`` (:func:`fill_country`)."""
 
 from __future__ import annotations
 
@@ -7,18 +9,36 @@ import difflib
 import re
 
 PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
-PLACEHOLDERS = ("phone",)
+PLACEHOLDERS = ("phone", "country")
+# The programme's pages (docs/<lang>/*.md) are about no one country.
+PAGE_PLACEHOLDERS = ("phone",)
 
 
-def placeholder_problems(text: str) -> list[tuple[int, str]]:
-    """``(offset, message)`` for each ``[[name]]`` the build does not know."""
-    known = " or ".join(f"[[{name}]]" for name in PLACEHOLDERS)
+def placeholder_problems(text: str, known: tuple[str, ...] = PLACEHOLDERS) -> list[tuple[int, str]]:
+    """``(offset, message)`` for each ``[[name]]`` the build does not know in
+    a text where ``known`` placeholders can be written."""
+    write = " or ".join(f"[[{name}]]" for name in known)
     problems = []
     for match in PLACEHOLDER.finditer(text):
         name = match.group(1)
-        if name in PLACEHOLDERS:
+        if name in known:
             continue
-        close = difflib.get_close_matches(name, PLACEHOLDERS, n=1, cutoff=0.6)
+        if name in PLACEHOLDERS:
+            problems.append(
+                (
+                    match.start(),
+                    f"[[{name}]] works only in the texts of country sheets and stories; "
+                    "write the name of the country here",
+                )
+            )
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        problems.append((match.start(), f"unknown placeholder [[{name}]]{hint}; write {known}"))
+        problems.append((match.start(), f"unknown placeholder [[{name}]]{hint}; write {write}"))
     return problems
+
+
+def fill_country(text: str, name: str) -> str:
+    """``text`` with each ``[[country]]`` replaced by ``name`` (CLDR's name of
+    the country in the text's language, escaped for Markdown by the caller)."""
+    return PLACEHOLDER.sub(lambda m: name if m.group(1) == "country" else m.group(0), text)

@@ -42,6 +42,9 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.organisations import organisation_name
+from returnsite.placeholders import fill_country
+from returnsite.render_stories import story_title
 from returnsite.translation_status import translation_meta
 
 # The section titles of data/sheet_sections.yml, for the UI catalogs
@@ -168,27 +171,38 @@ def _texts(sheet: CountrySheet, code: str) -> tuple[SheetTexts, SheetTexts, bool
 class _Picker:
     """Chooses each text: the reader's language, else English marked as English."""
 
-    def __init__(self, page_reader: Reader, rewrite: Callable[[str], str]) -> None:
+    def __init__(
+        self, page_reader: Reader, rewrite: Callable[[str], str], country: str | None = None
+    ) -> None:
         self.reader = page_reader
         self.rewrite = rewrite
+        self.country = country  # the sheet's country code, for [[country]]
 
     def __call__(self, own: str | None, english: str | None) -> Part | None:
         if own is not None:
-            return Part(self.rewrite(own))
+            return Part(self.rewrite(self._fill(own, self.reader.text_code)))
         if english is not None:
-            return Part(self.rewrite(english), self.reader.lang_of(default_language().code))
+            english_code = default_language().code
+            return Part(
+                self.rewrite(self._fill(english, english_code)), self.reader.lang_of(english_code)
+            )
         return None
+
+    def _fill(self, text: str, code: str) -> str:
+        """[[country]]: the country's name from CLDR, in the language of the text."""
+        if self.country is None:
+            return text
+        return fill_country(text, markdown_text(country_name(self.country, language(code).locale)))
 
 
 def _story_links(stories: Sequence[Story], from_page: str, page_reader: Reader) -> list[StoryLink]:
     links = []
     for story in sorted(stories, key=lambda s: (-s.data.year_of_return, s.name)):
         own = story.text(page_reader.code)
-        text = own or story.data.texts[default_language().code]
         lang = page_reader.code if own else default_language().code
         links.append(
             StoryLink(
-                title=text.title,
+                title=story_title(story, page_reader.code),
                 attrs=page_reader.lang_of(lang),
                 url=relative_link(from_page, story_path(story.name)),
                 year=story.data.year_of_return,
@@ -264,10 +278,12 @@ def sheet_page(
     page_reader = reader(code, translations, translated)
     page = sheet_path(sheet.code)
     names = set(story_names) if story_names is not None else None
-    pick = _Picker(page_reader, link_rewriter(page, names))
+    pick = _Picker(page_reader, link_rewriter(page, names), sheet.code)
     locale = language(code).locale
     facts = sheet.facts
-    partners = _markdown_list([_partner(sheet, p, page_reader) for p in facts.partners], locale)
+    partners = _markdown_list(
+        [_partner(sheet, p, page_reader, code) for p in facts.partners], locale
+    )
     projects = tuple(
         ProjectView(
             p,
@@ -325,13 +341,13 @@ def sheet_page(
     return front_matter(meta) + markdown
 
 
-def _partner(sheet: CountrySheet, partner: Partner, page_reader: Reader) -> MarkdownText:
+def _partner(sheet: CountrySheet, partner: Partner, page_reader: Reader, code: str) -> MarkdownText:
+    # The organisation's name as the texts of this language write it (OIM, МОМ...).
+    name = markdown_text(organisation_name(partner.name, code))
     dated = _source_date(sheet, partner.source, page_reader)
     if not dated:
-        return markdown_text(partner.name)
-    return MarkdownText(
-        page_reader.markdown("%(name)s (%(dated)s)", name=markdown_text(partner.name), dated=dated)
-    )
+        return name
+    return MarkdownText(page_reader.markdown("%(name)s (%(dated)s)", name=name, dated=dated))
 
 
 def _markdown_list(items: list[MarkdownText], locale: Locale) -> MarkdownText:
@@ -345,9 +361,11 @@ def _source(source: Source, page_reader: Reader) -> MarkdownText:
         title = MarkdownText("[{}](<{}>)").format(title, link_target(source.url))
     publisher = source.publisher
     if source.date is None:
-        return page_reader.markdown("%(title)s, %(publisher)s", title=title, publisher=publisher)
+        return page_reader.markdown(
+            N_("%(title)s, %(publisher)s"), title=title, publisher=publisher
+        )
     return page_reader.markdown(
-        "%(title)s, %(publisher)s, %(date)s",
+        N_("%(title)s, %(publisher)s, %(date)s"),
         title=title,
         publisher=publisher,
         date=_doc_date(source.date, page_reader),
@@ -378,9 +396,9 @@ def countries_index(
     """The list of countries in language ``code``, in that language's alphabetical order."""
     page_reader = reader(code, translations)
     locale = language(code).locale
-    pick = _Picker(page_reader, link_rewriter(COUNTRIES_INDEX, ()))
     entries = []
     for sheet in sheets:
+        pick = _Picker(page_reader, link_rewriter(COUNTRIES_INDEX, ()), sheet.code)
         texts, english, translated = _texts(sheet, code)
         names = {country_name(sheet.code, locale), country_name(sheet.code), sheet.code}
         entries.append(

@@ -27,6 +27,7 @@ from returnsite.markdown_pages import (
     Reader,
     front_matter,
     link_rewriter,
+    markdown_text,
     photo_site_path,
     reader,
     relative_link,
@@ -34,6 +35,8 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.organisations import organisation_name
+from returnsite.placeholders import fill_country
 from returnsite.translation_status import translation_meta
 
 # What the support was used for: the values of `support_used` in a story file.
@@ -73,29 +76,43 @@ def story_page(
     english = story.data.texts[default_language().code]
     own = story.text(code)
     text = own or english
+    text_code = code if own is not None else default_language().code
+    title = story_title(story, code)
     page_reader = reader(code, translations, own is not None)
     page = story_path(story.name)
     names = set(story_names) if story_names is not None else None
     rewrite = link_rewriter(page, names)
     country = country_name(story.country, language(code).locale)
-    meta: dict[str, object] = {"title": text.title, **translation_meta(english, own, code)}
+    meta: dict[str, object] = {"title": title, **translation_meta(english, own, code)}
     if own is None:
         meta["text_language"] = page_reader.text_code
     markdown = render(
         "story.html",
         page_reader,
-        title=text.title,
+        title=title,
         example=story.data.example,
         country=country,
         sheet_url=relative_link(page, sheet_path(story.country)),
         index_url=relative_link(page, STORIES_INDEX),
         year=str(story.data.year_of_return),
         support=support_text(story.data.support_used, page_reader),
-        partner=story.data.partner,
+        partner=organisation_name(story.data.partner, code),
         photo=_photo(story, page, page_reader),
-        body=Part(rewrite(text.body)),
+        body=Part(rewrite(fill_country(text.body, markdown_text(country_in(story, text_code))))),
     )
     return front_matter(meta) + markdown
+
+
+def country_in(story: Story, code: str) -> str:
+    """The story's country, as CLDR names it in language ``code`` (for [[country]])."""
+    return country_name(story.country, language(code).locale)
+
+
+def story_title(story: Story, code: str) -> str:
+    """The story's title in language ``code`` (or English), [[country]] filled in."""
+    own = story.text(code)
+    text = own or story.data.texts[default_language().code]
+    return fill_country(text.title, country_in(story, code if own else default_language().code))
 
 
 def _photo(story: Story, page: str, page_reader: Reader) -> Photo | None:
@@ -141,10 +158,9 @@ def stories_index(stories: Iterable[Story], code: str, translations: NullTransla
     entries = []
     for story in stories:
         own = story.text(code)
-        text = own or story.data.texts[default_language().code]
         entries.append(
             StoryEntry(
-                title=text.title,
+                title=story_title(story, code),
                 attrs=page_reader.lang_of(code if own else default_language().code),
                 url=relative_link(STORIES_INDEX, story_path(story.name)),
                 country=story.country,

@@ -1,6 +1,7 @@
 // Support estimator, page wiring: reads the form, shows the estimate.
 // The rules are embedded in the page (no request); the answers never leave it.
 import { estimate } from "./estimator.js";
+import { moneyFormatter } from "./money.js";
 
 const root = document.getElementById("estimator");
 if (root) start(root);
@@ -10,16 +11,10 @@ function start(root) {
   const form = root.querySelector("#estimator-form");
   const result = root.querySelector("#estimator-result");
   const lang = document.documentElement.lang || "en";
-  // Latin digits in every language, like the phone number and the amounts and
-  // dates that the build writes with Babel (Farsi and Pashto would otherwise
-  // get Persian digits here and Latin ones in the table of rules).
-  const money = new Intl.NumberFormat(lang, {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0,
-    numberingSystem: "latn",
-  });
+  // Amounts as the build writes them in the table of rules (Babel's format of
+  // the language, embedded in the page), also where the browser lacks the language.
+  const moneyData = document.getElementById("estimator-money-data");
+  const money = moneyFormatter(lang, moneyData ? JSON.parse(moneyData.textContent) : null);
   // Gregorian calendar: the printed date goes into Belgian files.
   const day = new Intl.DateTimeFormat(lang, {
     dateStyle: "long",
