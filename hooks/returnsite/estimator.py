@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -125,6 +126,12 @@ def _override() -> Any:
 class DeparturePremium(_Rule):
     per_adult: PerPerson
     per_child: PerPerson
+    decided_case_by_case: YamlBool = Field(
+        description="true when the return counsellor decides the premium according to the "
+        "person's situation: the pages then show the amounts as 'up to' (the most a person "
+        "gets); false only if a source says that everyone in the programme gets it",
+        examples=["true"],
+    )
     sources: SourceIds
     amount_checked_above_limit: YamlBool = _override()
 
@@ -320,11 +327,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
             _("Organised and paid for by the programme"),
             everyone,
         ),
-        Row(
-            _("Departure premium"),
-            per_person % {"adult": euros(premium.per_adult), "child": euros(premium.per_child)},
-            everyone,
-        ),
+        _premium_row(premium, euros, _),
         Row(
             _("Reintegration support"),
             per_person % {"adult": euros(basic.per_adult), "child": euros(basic.per_child)},
@@ -364,6 +367,26 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
             _("Everyone, decided case by case by the return counsellor"),
         ),
     ]
+
+
+def _premium_row(
+    premium: DeparturePremium, euros: Callable[[int], str], _: Callable[[str], str]
+) -> Row:
+    amounts = {"adult": euros(premium.per_adult), "child": euros(premium.per_child)}
+    if premium.decided_case_by_case:
+        return Row(
+            _("Departure premium"),
+            _("up to %(adult)s per adult, %(child)s per child") % amounts,
+            _(
+                "Everyone in the programme, decided by the return counsellor "
+                "according to your situation"
+            ),
+        )
+    return Row(
+        _("Departure premium"),
+        _("%(adult)s per adult, %(child)s per child") % amounts,
+        _("Everyone in the programme"),
+    )
 
 
 _TABLE = Environment(autoescape=True, keep_trailing_newline=True).from_string(

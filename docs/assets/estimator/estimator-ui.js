@@ -1,6 +1,6 @@
 // Support estimator, page wiring: reads the form, shows the estimate.
 // The rules are embedded in the page (no request); the answers never leave it.
-import { estimate } from "./estimator.js";
+import { estimate, upToItems } from "./estimator.js";
 
 const root = document.getElementById("estimator");
 if (root) start(root);
@@ -68,12 +68,13 @@ function show(result, form, rules, money, day) {
     estimates = [["one", estimates[0][1]]];
   }
 
+  const upToNames = upToItems(rules);
   const columns = new Set(estimates.map(([column]) => column));
   for (const cell of table.querySelectorAll("[data-col]")) cell.hidden = !columns.has(cell.dataset.col);
   for (const [column, amounts] of estimates) {
     for (const [item, value] of Object.entries(amounts)) {
       const cell = table.querySelector(`tr[data-item="${item}"] td[data-col="${column}"]`);
-      const upTo = item === "vulnerability_up_to" && value > 0;
+      const upTo = upToNames.includes(item) && value > 0;
       showAmount(cell, upTo ? text.upTo : "{amount}", money.format(value));
     }
   }
