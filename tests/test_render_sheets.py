@@ -51,7 +51,16 @@ def make_sheet(
     texts: dict[str, dict] | None = None,
     **facts: object,
 ) -> CountrySheet:
-    data = {"country": code, "status": "draft", "last_reviewed": "2025-01-15", **facts}
+    data = {
+        "country": code,
+        "status": "draft",
+        "last_reviewed": "2025-01-15",
+        "visa_for_belgium": {
+            "required": True,
+            "source": {"title": "Regulation (EU) 2018/1806", "publisher": "EUR-Lex"},
+        },
+        **facts,
+    }
     texts = texts if texts is not None else {"en": {"summary": "English summary."}}
     return CountrySheet(
         code=code,

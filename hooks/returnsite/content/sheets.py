@@ -23,6 +23,7 @@ from returnsite.validation import (
     Shape,
     Text,
     Url,
+    YamlBool,
     matching,
     read_document,
     rule_error,
@@ -78,6 +79,25 @@ class Project(BaseModel):
     )
 
 
+class VisaForBelgium(BaseModel):
+    """Whether the country's nationals need a visa to enter Belgium: it decides who
+    can get basic reintegration support (data/estimator.yml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    required: YamlBool = Field(
+        description="true if the country is in Annex I of Regulation (EU) 2018/1806 (its "
+        "nationals need a visa to enter the Schengen area, Belgium included); false if it is "
+        "in Annex II (no visa needed). Check the annexes of the newest consolidated version "
+        "on eur-lex.europa.eu.",
+        examples=["true"],
+    )
+    source: Source = Field(
+        description="The version of Regulation (EU) 2018/1806 you checked: its title with "
+        "the CELEX number, the publisher, the EUR-Lex address and the date of the version."
+    )
+
+
 class SheetFacts(BaseModel):
     """``sheet.yml``: the facts of a country sheet, the same in every language."""
 
@@ -104,6 +124,10 @@ class SheetFacts(BaseModel):
         description="Who reviewed it (required once the status is 'reviewed').",
         examples=["Caritas International"],
         validate_default=True,
+    )
+    visa_for_belgium: VisaForBelgium = Field(
+        description="Whether people of this nationality need a visa to enter Belgium, "
+        "with the source: the page's 'What support you may get' follows from it."
     )
     partners: list[Text] = Field(
         [], description="Reintegration partner organisations in this country.", examples=[["IOM"]]
