@@ -274,6 +274,21 @@ class Row(NamedTuple):
     amount: str
     who: str
     note: str = ""
+    key: str = ""  # one of ROW_KEYS
+
+
+# The rows of :func:`rules_rows`, in order; "reintegration" and "business_support"
+# are the ones that need a visa (basic reintegration support, and what comes on top).
+ROW_KEYS = (
+    "travel",
+    "departure_premium",
+    "reintegration",
+    "business_support",
+    "vulnerable_person",
+    "family_with_children",
+    "exceptional_situation",
+)
+NEEDS_VISA = frozenset({"reintegration", "business_support"})
 
 
 def format_euros(amount: int, code: str) -> str:
@@ -318,7 +333,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
     business, vulnerability = rules.business_support, rules.vulnerability
     months = basic.within_months
     per_person = _("%(adult)s per adult, %(child)s per child")
-    return [
+    rows = [
         Row(
             _(
                 "Travel: ticket by plane or bus, help at the airports of departure, "
@@ -367,6 +382,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
             _("Everyone, decided case by case by the return counsellor"),
         ),
     ]
+    return [row._replace(key=key) for row, key in zip(rows, ROW_KEYS, strict=True)]
 
 
 def _premium_row(

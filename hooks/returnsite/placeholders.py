@@ -1,5 +1,8 @@
-"""Placeholders editors write in any text: ``[[phone]]`` for the free number.
-Declared here once; :mod:`returnsite.contact` fills them in."""
+"""Placeholders editors write in any text: ``[[phone]]`` for the free number
+(filled in by :mod:`returnsite.contact`), ``[[support_table]]`` for the table of
+what the programme gives to whom, from data/estimator.yml (filled in by
+``hooks/estimator_hook.py`` with :func:`returnsite.estimator.rules_table`; write it
+on a line of its own). Declared here once."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import difflib
 import re
 
 PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
-PLACEHOLDERS = ("phone",)
+PLACEHOLDERS = ("phone", "support_table")
 
 
 def placeholder_problems(text: str) -> list[tuple[int, str]]:

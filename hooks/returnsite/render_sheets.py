@@ -23,6 +23,7 @@ from returnsite.collation import sorted_for
 from returnsite.content import CountrySheet, Project, SheetTexts, Source, Story
 from returnsite.content.fields import country_name
 from returnsite.content.sections import load_sections
+from returnsite.estimator import EstimatorRules
 from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
@@ -40,6 +41,7 @@ from returnsite.markdown_pages import (
     sheet_path,
     story_path,
 )
+from returnsite.sheet_support import ESTIMATOR_PAGE, support_view
 from returnsite.translation_status import translation_meta
 
 # The section titles of data/sheet_sections.yml, for the UI catalogs
@@ -65,6 +67,8 @@ PARTNER, PROJECTS, SOURCES = "partner", "projects", "sources"
 DRAFT = N_("Draft: not yet checked by a local partner")
 REVIEWED = N_("Checked by %(reviewer)s")
 DEFAULT_STALE_AFTER_MONTHS = 12
+# How _source() writes a source, for the catalogs (Arabic writes its own comma).
+SOURCE_FORMATS = (N_("%(title)s, %(publisher)s"), N_("%(title)s, %(publisher)s, %(date)s"))
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class SheetOptions:
     stale_after_months: int = DEFAULT_STALE_AFTER_MONTHS
     # The language-neutral path of the page listing the return desks, if the site has one.
     desks_page: str | None = None
+    # The estimator's rules (data/estimator.yml): a sheet's "What support you may get".
+    rules: EstimatorRules | None = None
 
 
 # --- Stale sheets ---------------------------------------------------------------
@@ -235,9 +241,15 @@ def sheet_page(
         status=_status(sheet, page_reader),
         reviewed=page_reader.date(sheet.facts.last_reviewed),
         summary=pick(texts.summary, english.summary),
+        support=support_view(facts, options.rules, code, relative_link(page, ESTIMATOR_PAGE))
+        if options.rules
+        else None,
         sections=[view for view in shown if view.key != SOURCES],
         sources=next((view for view in shown if view.key == SOURCES), None),
-        source_list=[_source(source, page_reader) for source in sheet.facts.sources],
+        source_list=[
+            _source(source, page_reader)
+            for source in [*sheet.facts.sources, sheet.facts.visa_for_belgium.source]
+        ],
         stories=_story_links(stories, page, page_reader),
         missing=_markdown_list([page_reader.markdown(t) for t in missing], locale)
         if missing

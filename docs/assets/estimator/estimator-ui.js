@@ -1,6 +1,6 @@
 // Support estimator, page wiring: reads the form, shows the estimate.
 // The rules are embedded in the page (no request); the answers never leave it.
-import { estimate, upToItems } from "./estimator.js";
+import { countryAnswer, estimate, upToItems } from "./estimator.js";
 
 const root = document.getElementById("estimator");
 if (root) start(root);
@@ -27,6 +27,7 @@ function start(root) {
     numberingSystem: "latn",
   });
 
+  answerForCountry(root, form);
   const update = () => show(result, form, rules, money, day);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
@@ -34,6 +35,18 @@ function start(root) {
   window.addEventListener("beforeprint", update);
   root.querySelector("#estimator-print").addEventListener("click", () => window.print());
   update();
+}
+
+// A country sheet links here with its country (?country=al): the visa
+// question is answered from the sheet's data, and the country named.
+function answerForCountry(root, form) {
+  const data = document.getElementById("estimator-countries-data");
+  const answer = data ? countryAnswer(window.location.search, JSON.parse(data.textContent)) : null;
+  if (!answer) return;
+  form.elements.visa.value = answer.visa;
+  const hint = root.querySelector("#est-visa-country");
+  hint.textContent = hint.dataset[answer.visa].replace("{country}", answer.name);
+  hint.hidden = false;
 }
 
 function show(result, form, rules, money, day) {
