@@ -198,7 +198,12 @@ def test_whole_euros_in_the_language_format(code, amounts):
 @pytest.mark.parametrize(
     ("code", "caption", "premium", "exceptional"),
     [
-        ("en", "amounts from August 9, 2017", "up to €250 per adult, €125 per child", "up to €1,000"),
+        (
+            "en",
+            "amounts from August 9, 2017",
+            "up to €250 per adult, €125 per child",
+            "up to €1,000",
+        ),
         (
             "fr",
             "amounts from 9 août 2017",

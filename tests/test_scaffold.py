@@ -27,7 +27,10 @@ def test_a_new_sheet_asks_whether_a_visa_is_required(root):
         f"{sheet}:16: visa_for_belgium.required: missing; add it, e.g. 'required: true'"
     ]
     text = sheet.read_text(encoding="utf-8")
-    assert "    url: https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-" in text
+    assert (
+        "    url: https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-"
+        in text
+    )
 
 
 def _answer_visa(sheet: Path) -> None:
