@@ -218,7 +218,8 @@ CASES = [
         [
             (
                 9,
-                "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]] or [[support_table]]",
+                "unknown placeholder [[phon]] (did you mean 'phone'?); "
+                "write [[phone]] or [[support_table]]",
             )
         ],
         id="unknown-placeholder",
@@ -308,7 +309,8 @@ def test_all_mistakes_of_all_pages_come_out_at_once(tmp_path: Path) -> None:
         (
             "docs/fr/index.md",
             6,
-            "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]] or [[support_table]]",
+            "unknown placeholder [[phon]] (did you mean 'phone'?); "
+            "write [[phone]] or [[support_table]]",
         ),
         ("docs/fr/index.md", 6, f"contains HTML (<b>); {HTML_HINT}"),
     ]

@@ -121,3 +121,30 @@ def test_the_estimator_gets_the_countries_named_in_the_readers_language():
         "ma": {"name": "Maroc", "visa_required": True},
     }
     assert json.loads(countries_json({"al": False}, "ar"))["al"]["name"] == "ألبانيا"
+
+
+@pytest.mark.browser
+def test_the_sheets_link_answers_the_visa_question_in_the_estimator(page, site_url):
+    page.goto(site_url + "fr/countries/al/", wait_until="networkidle")
+    page.get_by_role("link", name="Estimer votre aide").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/fr/estimator/?country=al")
+    assert page.locator("#est-visa-no").is_checked()
+    assert page.locator("#est-visa-country").text_content() == (
+        "Albanie : les personnes de cette nationalité n'ont pas besoin de visa pour entrer "
+        "en Belgique."
+    )
+    page.locator("#est-status-rejected").check()
+    cells = page.locator("#estimator-table tr[data-item] td[data-col='one']")
+    assert (
+        cells.nth(1).text_content() == "jusqu'à 250\u00a0€"
+    )  # the premium: decided by the counsellor
+    assert cells.nth(2).text_content() == "0\u00a0€"  # no basic reintegration support
+
+
+@pytest.mark.browser
+def test_an_unknown_country_leaves_the_visa_question_open(page, site_url):
+    page.goto(site_url + "estimator/?country=zz", wait_until="networkidle")
+    assert not page.locator("#est-visa-yes").is_checked()
+    assert not page.locator("#est-visa-no").is_checked()
+    assert page.locator("#est-visa-country").is_hidden()
