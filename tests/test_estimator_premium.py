@@ -3,7 +3,10 @@ every place that shows it says "up to", with that reason (issue 14, item 1)."""
 
 from __future__ import annotations
 
+import pytest
+
 from returnsite.estimator import load_rules, rules_rows
+from returnsite.languages import codes
 
 
 def _rules():
@@ -32,8 +35,31 @@ def test_a_premium_for_everyone_would_be_shown_without_up_to():
     assert (row.amount, row.who) == ("€250 per adult, €125 per child", "Everyone in the programme")
 
 
-def test_no_language_shows_the_premium_as_certain():
-    for code in ("fr", "nl", "ar", "fa"):
-        row = rules_rows(_rules(), code)[1]
-        assert row.amount != rules_rows(_rules(), "en")[1].amount or code == "en"
-        assert row.who != rules_rows(_rules(), code)[0].who  # not travel's "everyone"
+@pytest.mark.parametrize(
+    ("code", "amount", "who"),
+    [
+        (
+            "fr",
+            "jusqu'à 250\u00a0€ par adulte, 125\u00a0€ par enfant",
+            "Tout le monde dans le programme, selon votre situation : le conseiller en retour "
+            "décide",
+        ),
+        (
+            "nl",
+            "tot €\u00a0250 per volwassene, €\u00a0125 per kind",
+            "Iedereen in het programma, de terugkeerbegeleider beslist volgens uw situatie",
+        ),
+    ],
+)
+def test_french_and_dutch_say_up_to_with_the_reason(code, amount, who):
+    row = rules_rows(_rules(), code)[1]
+    assert (row.amount, row.who) == (amount, who)
+
+
+@pytest.mark.parametrize("code", codes())
+def test_every_language_has_the_premiums_up_to_in_its_own_words(code):
+    row = rules_rows(_rules(), code)[1]
+    english = rules_rows(_rules(), "en")[1]
+    if code != "en":
+        assert row.who != english.who
+        assert not row.amount.startswith("up to ")
