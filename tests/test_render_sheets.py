@@ -57,7 +57,12 @@ def make_sheet(
         "last_reviewed": "2025-01-15",
         "visa_for_belgium": {
             "required": True,
-            "source": {"title": "Regulation (EU) 2018/1806", "publisher": "EUR-Lex"},
+            "source": {
+                "title": "Regulation (EU) 2018/1806",
+                "publisher": "EUR-Lex",
+                "url": "https://eur-lex.europa.eu/",
+                "date": "2024-08-04",
+            },
         },
         **facts,
     }

@@ -24,7 +24,7 @@ def test_a_new_sheet_asks_whether_a_visa_is_required(root):
     sheet, _ = new_sheet("tn", root, today=dt.date(2026, 1, 15))
     _, errors = check_content(root)
     assert [str(error) for error in errors] == [
-        f"{sheet}:16: visa_for_belgium.required: missing; add it, e.g. 'required: true'"
+        f"{sheet}:10: visa_for_belgium.required: missing; add it, e.g. 'required: true'"
     ]
     text = sheet.read_text(encoding="utf-8")
     assert (
@@ -114,7 +114,7 @@ def test_the_command_refuses_an_unknown_country_and_an_existing_sheet(root, caps
     out = capsys.readouterr().out
     assert out.startswith("wrote country_sheets/tn/sheet.yml\nwrote country_sheets/tn/en.yml\n")
     assert out.endswith(
-        "country_sheets/tn/sheet.yml:16: visa_for_belgium.required: missing; "
+        "country_sheets/tn/sheet.yml:10: visa_for_belgium.required: missing; "
         "add it, e.g. 'required: true'\n"
     )
     assert main(["new", "sheet", "tn", "--root", str(root)]) == 2

@@ -16,6 +16,7 @@ from returnsite.content.fields import CountryCode, country_codes, language_codes
 from returnsite.content.links import LinkTargets, document_link_errors
 from returnsite.content.sections import Section, load_sections, sections_model
 from returnsite.content.translation import TranslationInfo
+from returnsite.content.visa import VisaForBelgium
 from returnsite.validation import (
     ContentError,
     Markdown,
@@ -23,7 +24,6 @@ from returnsite.validation import (
     Shape,
     Text,
     Url,
-    YamlBool,
     matching,
     read_document,
     rule_error,
@@ -79,25 +79,6 @@ class Project(BaseModel):
     )
 
 
-class VisaForBelgium(BaseModel):
-    """Whether the country's nationals need a visa to enter Belgium: it decides who
-    can get basic reintegration support (data/estimator.yml)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    required: YamlBool = Field(
-        description="true if the country is in Annex I of Regulation (EU) 2018/1806 (its "
-        "nationals need a visa to enter the Schengen area, Belgium included); false if it is "
-        "in Annex II (no visa needed). Check the annexes of the newest consolidated version "
-        "on eur-lex.europa.eu.",
-        examples=["true"],
-    )
-    source: Source = Field(
-        description="The version of Regulation (EU) 2018/1806 you checked: its title with "
-        "the CELEX number, the publisher, the EUR-Lex address and the date of the version."
-    )
-
-
 class SheetFacts(BaseModel):
     """``sheet.yml``: the facts of a country sheet, the same in every language."""
 
@@ -110,6 +91,10 @@ class SheetFacts(BaseModel):
     country: CountryCode = Field(
         description="ISO 3166-1 two-letter code of the country, the same as the folder name.",
         examples=["ma"],
+    )
+    visa_for_belgium: VisaForBelgium = Field(
+        description="Whether people of this nationality need a visa to enter Belgium, "
+        "with the source: the page's 'What support you may get' follows from it."
     )
     status: Literal["draft", "reviewed"] = Field(
         description="'draft' until a local partner has checked the sheet, then 'reviewed'.",
@@ -124,10 +109,6 @@ class SheetFacts(BaseModel):
         description="Who reviewed it (required once the status is 'reviewed').",
         examples=["Caritas International"],
         validate_default=True,
-    )
-    visa_for_belgium: VisaForBelgium = Field(
-        description="Whether people of this nationality need a visa to enter Belgium, "
-        "with the source: the page's 'What support you may get' follows from it."
     )
     partners: list[Text] = Field(
         [], description="Reintegration partner organisations in this country.", examples=[["IOM"]]
