@@ -24,6 +24,7 @@ from returnsite.content_build import (
     select,
     stale_report,
 )
+from returnsite.estimator import EstimatorRules, load_rules
 from returnsite.generated_pages import add_pages
 from returnsite.pages_ahead import PagesAhead
 from returnsite.render_sheets import SheetOptions
@@ -88,7 +89,14 @@ def _stop_ahead() -> None:
 
 
 def _sheet_options(desks: str | None) -> SheetOptions:
-    return SheetOptions(validation.today(), _options.stale_after_months, desks)
+    return SheetOptions(validation.today(), _options.stale_after_months, desks, _rules())
+
+
+def _rules() -> EstimatorRules | None:
+    """The estimator's rules, for the sheets' "What support you may get" (the
+    estimator hook reports the mistakes of data/estimator.yml)."""
+    rules, _ = load_rules()
+    return rules
 
 
 def _config_dir(config) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -21,8 +22,11 @@ from returnsite.estimator import (
     load_rules,
     page_context,
     rules_json,
+    rules_table,
 )
 from returnsite.languages import language
+from returnsite.placeholders import PLACEHOLDER
+from returnsite.sheet_support import countries_json, visa_by_country
 
 log = logging.getLogger("mkdocs.plugins.estimator")
 
@@ -31,11 +35,13 @@ TEMPLATE = "estimator.html"
 DESKS_PAGE_URL = "contact/"
 
 _rules: EstimatorRules | None = None
+_visa: dict[str, bool] = {}
 _files = None
 
 
 def on_config(config):
-    global _rules
+    global _rules, _visa
+    _visa = visa_by_country()
     rules, errors = load_rules(RULES_FILE)
     if errors:
         raise PluginError(
@@ -55,8 +61,23 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("template") != TEMPLATE:
         return context
     code = config.theme["language"]
-    context["estimator"] = {**page_context(_rules, code), "desks_page": _desks_page(code)}
+    context["estimator"] = {
+        **page_context(_rules, code),
+        "desks_page": _desks_page(code),
+        "countries_json": Markup(countries_json(_visa, code)),
+    }
     return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    """``[[support_table]]`` in any page: the table of the rules (returnsite.placeholders)."""
+    code = config.theme["language"]
+    return PLACEHOLDER.sub(
+        lambda m: (
+            f"\n{rules_table(_rules, code)}\n" if m.group(1) == "support_table" else m.group(0)
+        ),
+        markdown,
+    )
 
 
 def on_post_build(config):

@@ -256,7 +256,7 @@ CASES = [
         "within_months: 12",
         "within_month: 12",
         [
-            "data/estimator.yml:65: reintegration: unknown field 'within_month'; "
+            "data/estimator.yml:70: reintegration: unknown field 'within_month'; "
             "did you mean 'within_months'?"
         ],
         id="estimator-unknown-key",

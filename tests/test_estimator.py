@@ -104,22 +104,22 @@ def test_every_source_is_a_shared_document(rules):
                     "departure_premium.per_adult: expected a whole number like 250, got '250 EUR'",
                 ),
                 (
-                    16,
+                    17,
                     "reintegration.per_child: -350 is negative; "
                     "write an amount of 0 or more euros, e.g. 250",
                 ),
                 (
-                    17,
+                    18,
                     "reintegration.statuses: 'refused' is not allowed; write one of: "
                     "'asylum_procedure', 'order_to_leave_30d', 'rejected' or 'never_applied'",
                 ),
                 (
-                    24,
+                    25,
                     "vulnerability.exceptional_situation_up_to: missing; "
                     "add it, e.g. 'exceptional_situation_up_to: 250'",
                 ),
                 (
-                    26,
+                    27,
                     "vulnerability: unknown field 'family_with_child_up_to'; "
                     "did you mean 'family_with_children_up_to'?",
                 ),
@@ -130,18 +130,18 @@ def test_every_source_is_a_shared_document(rules):
             "bad_references.yml",
             [
                 (
-                    13,
+                    14,
                     "departure_premium.sources: 'slides' is not under 'sources:'; "
                     "write one of: slides_2017, or add it under 'sources:'",
                 ),
                 (
-                    24,
+                    25,
                     "business_support.statuses: 'order_to_leave_30d' can never get business "
                     "support, which only comes on top of reintegration support; "
                     "remove it here or add it to reintegration.statuses",
                 ),
                 (
-                    30,
+                    31,
                     "vulnerability.sources: 'web_page' is not under 'sources:'; "
                     "write one of: slides_2017, or add it under 'sources:'",
                 ),
@@ -167,6 +167,7 @@ def test_rules_json_round_trip(rules):
     assert json.loads(text)["departure_premium"] == {
         "per_adult": 250,
         "per_child": 125,
+        "decided_case_by_case": True,
         "sources": ["slides_2017"],
     }
 
@@ -198,17 +199,22 @@ def test_whole_euros_in_the_language_format(code, amounts):
 @pytest.mark.parametrize(
     ("code", "caption", "premium", "exceptional"),
     [
-        ("en", "amounts from August 9, 2017", "€250 per adult, €125 per child", "up to €1,000"),
+        (
+            "en",
+            "amounts from August 9, 2017",
+            "up to €250 per adult, €125 per child",
+            "up to €1,000",
+        ),
         (
             "fr",
             "amounts from 9 août 2017",
-            "250\u00a0€ per adult, 125\u00a0€ per child",
+            "up to 250\u00a0€ per adult, 125\u00a0€ per child",
             "up to 1\u202f000\u00a0€",
         ),
         (
             "ar",
             "amounts from 9 أغسطس 2017",
-            "\u200f250\u00a0€ per adult, \u200f125\u00a0€ per child",
+            "up to \u200f250\u00a0€ per adult, \u200f125\u00a0€ per child",
             "up to \u200f1,000\u00a0€",
         ),
     ],
@@ -259,7 +265,8 @@ def test_rules_table_labels_come_from_the_language_catalog(rules, monkeypatch):
     catalog = Catalog(locale="fr")
     catalog.add("Departure premium", "Prime de départ")
     catalog.add(
-        "%(adult)s per adult, %(child)s per child", "%(adult)s par adulte, %(child)s par enfant"
+        "up to %(adult)s per adult, %(child)s per child",
+        "jusqu'à %(adult)s par adulte, %(child)s par enfant",
     )
     compiled = BytesIO()
     write_mo(compiled, catalog)
@@ -268,7 +275,7 @@ def test_rules_table_labels_come_from_the_language_catalog(rules, monkeypatch):
     monkeypatch.setattr(estimator, "translations", lambda code: french)
     html = rules_table(rules, "fr")
     assert '<th scope="row">Prime de départ</th>' in html
-    assert "250\u00a0€ par adulte, 125\u00a0€ par enfant" in html
+    assert "jusqu&#39;à 250\u00a0€ par adulte, 125\u00a0€ par enfant" in html
 
 
 def test_page_context_for_the_template(rules):
@@ -289,7 +296,7 @@ def test_hook_stops_the_build_with_every_error(monkeypatch):
         hook.on_config(SimpleNamespace())
     lines = str(raised.value).splitlines()
     assert lines[0] == "data/estimator.yml has errors:"
-    assert [line.split(":")[1] for line in lines[1:]] == ["13", "24", "30"]
+    assert [line.split(":")[1] for line in lines[1:]] == ["14", "25", "31"]
 
 
 def test_hook_writes_rules_json_and_feeds_the_template(tmp_path, rules, english_labels):
@@ -366,7 +373,7 @@ def test_english_estimate_for_a_family(page, site_url):
     page.locator("#est-business").check()
     assert _amounts(page, "one") == {
         "travel": "Free",
-        "departure_premium": "€750",
+        "departure_premium": "up to €750",
         "reintegration": "€2,100",
         "business_support": "€1,500",
         "vulnerability_up_to": "up to €500",

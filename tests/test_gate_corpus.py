@@ -150,8 +150,8 @@ CASES = {
     ),
     "yaml-alias": Case(
         "data/estimator.yml",
-        "  per_child: 125\n  sources: [slides_2017]",
-        "  per_child: &x 125\n  sources: [slides_2017]\n  extra: *x",
+        "  per_child: 125\n",
+        "  per_child: &x 125\n  extra: *x\n",
         "alias",
         at="&x",
     ),

@@ -223,7 +223,13 @@ CASES = [
     ),
     pytest.param(
         GOOD + "\nCall [[phon]].\n",
-        [(9, "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]]")],
+        [
+            (
+                9,
+                "unknown placeholder [[phon]] (did you mean 'phone'?); "
+                "write [[phone]] or [[support_table]]",
+            )
+        ],
         id="unknown-placeholder",
     ),
     pytest.param(
@@ -331,7 +337,8 @@ def test_all_mistakes_of_all_pages_come_out_at_once(tmp_path: Path) -> None:
         (
             "docs/fr/index.md",
             6,
-            "unknown placeholder [[phon]] (did you mean 'phone'?); write [[phone]]",
+            "unknown placeholder [[phon]] (did you mean 'phone'?); "
+            "write [[phone]] or [[support_table]]",
         ),
         ("docs/fr/index.md", 6, f"contains HTML (<b>); {HTML_HINT}"),
     ]

@@ -51,7 +51,20 @@ def make_sheet(
     texts: dict[str, dict] | None = None,
     **facts: object,
 ) -> CountrySheet:
-    data: dict[str, object] = {"country": code, "status": "draft", **facts}
+    data: dict[str, object] = {
+        "country": code,
+        "status": "draft",
+        "visa_for_belgium": {
+            "required": True,
+            "source": {
+                "title": "Regulation (EU) 2018/1806",
+                "publisher": "EUR-Lex",
+                "url": "https://eur-lex.europa.eu/",
+                "date": "2024-08-04",
+            },
+        },
+        **facts,
+    }
     if "last_reviewed" in data or data["status"] == "reviewed":
         day = data.pop("last_reviewed", "2025-01-15")
         by = data.pop("reviewed_by", "Test Reviewer")

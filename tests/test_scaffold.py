@@ -20,10 +20,30 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_a_new_sheet_asks_whether_a_visa_is_required(root):
+    sheet, _ = new_sheet("tn", root, today=dt.date(2026, 1, 15))
+    _, errors = check_content(root)
+    assert [str(error) for error in errors] == [
+        f"{sheet}:10: visa_for_belgium.required: missing; add it, e.g. 'required: true'"
+    ]
+    text = sheet.read_text(encoding="utf-8")
+    assert (
+        "    url: https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-"
+        in text
+    )
+
+
+def _answer_visa(sheet: Path) -> None:
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("  # required: true\n", "  required: true\n"), encoding="utf-8")
+
+
 def test_a_new_sheet_validates_and_is_a_draft(root):
     sheet, english = new_sheet("TN", root, today=dt.date(2026, 1, 15))
+    _answer_visa(sheet)
     content, errors = check_content(root)
     assert errors == []
+    assert content.sheets["tn"].facts.visa_for_belgium.required is True
     facts = content.sheets["tn"].facts
     assert (facts.status, facts.review, facts.partners) == ("draft", None, [])
     assert (
@@ -50,6 +70,7 @@ def test_a_new_sheet_shows_every_field_with_its_description(root):
 
 def test_uncommenting_the_examples_of_a_new_sheet_still_validates(root):
     sheet, english = new_sheet("tn", root)
+    _answer_visa(sheet)
     for path in (sheet, english):
         lines = path.read_text(encoding="utf-8").splitlines()
         # Remove the '# ' of every commented field (not of the explanations).
@@ -78,7 +99,8 @@ def _is_field(line: str) -> bool:
 
 
 def test_a_new_story_is_an_example_and_validates(root):
-    new_sheet("tn", root)
+    sheet, _ = new_sheet("tn", root)
+    _answer_visa(sheet)
     story = new_story("tn-2024-bakery", "tn", 2024, ["small_business"], "IOM", root)
     content, errors = check_content(root)
     assert errors == []
@@ -90,10 +112,13 @@ def test_a_new_story_is_an_example_and_validates(root):
 def test_the_command_refuses_an_unknown_country_and_an_existing_sheet(root, capsys):
     assert main(["new", "sheet", "xx", "--root", str(root)]) == 2
     assert "'xx' is not a country code" in capsys.readouterr().err
-    assert main(["new", "sheet", "tn", "--root", str(root)]) == 0
-    assert (
-        capsys.readouterr().out
-        == "wrote country_sheets/tn/sheet.yml\nwrote country_sheets/tn/en.yml\n"
+    # Written, and the one fact only the editor can check is asked for.
+    assert main(["new", "sheet", "tn", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("wrote country_sheets/tn/sheet.yml\nwrote country_sheets/tn/en.yml\n")
+    assert out.endswith(
+        "country_sheets/tn/sheet.yml:10: visa_for_belgium.required: missing; "
+        "add it, e.g. 'required: true'\n"
     )
     assert main(["new", "sheet", "tn", "--root", str(root)]) == 2
     assert "country_sheets/tn exists already" in capsys.readouterr().err

@@ -7,6 +7,7 @@ reads them as JSON) and the table of rules that the page shows without JavaScrip
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -117,6 +118,12 @@ def _override() -> Any:
 class DeparturePremium(_Rule):
     per_adult: PerPerson
     per_child: PerPerson
+    decided_case_by_case: YamlBool = Field(
+        description="true when the return counsellor decides the premium according to the "
+        "person's situation: the pages then show the amounts as 'up to' (the most a person "
+        "gets); false only if a source says that everyone in the programme gets it",
+        examples=["true"],
+    )
     sources: SourceIds
     amount_checked_above_limit: YamlBool = _override()
 
@@ -259,6 +266,21 @@ class Row(NamedTuple):
     amount: str
     who: str
     note: str = ""
+    key: str = ""  # one of ROW_KEYS
+
+
+# The rows of :func:`rules_rows`, in order; "reintegration" and "business_support"
+# are the ones that need a visa (basic reintegration support, and what comes on top).
+ROW_KEYS = (
+    "travel",
+    "departure_premium",
+    "reintegration",
+    "business_support",
+    "vulnerable_person",
+    "family_with_children",
+    "exceptional_situation",
+)
+NEEDS_VISA = frozenset({"reintegration", "business_support"})
 
 
 def format_euros(amount: int, code: str) -> str:
@@ -308,7 +330,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
     business, vulnerability = rules.business_support, rules.vulnerability
     months = basic.within_months
     per_person = _("%(adult)s per adult, %(child)s per child")
-    return [
+    rows = [
         Row(
             _(
                 "Travel: ticket by plane or bus, help at the airports of departure, "
@@ -317,11 +339,7 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
             _("Organised and paid for by the programme"),
             everyone,
         ),
-        Row(
-            _("Departure premium"),
-            per_person % {"adult": euros(premium.per_adult), "child": euros(premium.per_child)},
-            everyone,
-        ),
+        _premium_row(premium, euros, _),
         Row(
             _("Reintegration support"),
             per_person % {"adult": euros(basic.per_adult), "child": euros(basic.per_child)},
@@ -361,6 +379,27 @@ def rules_rows(rules: EstimatorRules, code: str) -> list[Row]:
             _("Everyone, decided case by case by the return counsellor"),
         ),
     ]
+    return [row._replace(key=key) for row, key in zip(rows, ROW_KEYS, strict=True)]
+
+
+def _premium_row(
+    premium: DeparturePremium, euros: Callable[[int], str], _: Callable[[str], str]
+) -> Row:
+    amounts = {"adult": euros(premium.per_adult), "child": euros(premium.per_child)}
+    if premium.decided_case_by_case:
+        return Row(
+            _("Departure premium"),
+            _("up to %(adult)s per adult, %(child)s per child") % amounts,
+            _(
+                "Everyone in the programme, decided by the return counsellor "
+                "according to your situation"
+            ),
+        )
+    return Row(
+        _("Departure premium"),
+        _("%(adult)s per adult, %(child)s per child") % amounts,
+        _("Everyone in the programme"),
+    )
 
 
 _TABLE = Environment(autoescape=True, keep_trailing_newline=True).from_string(

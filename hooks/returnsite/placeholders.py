@@ -1,7 +1,10 @@
-"""Placeholders editors write in any text: ``[[phone]]`` for the free number,
-``[[country]]`` for the country's name in a sheet's or a story's texts.
-Declared here once; :mod:`returnsite.contact` fills in ``[[phone]]``, the pages
-of sheets and stories fill in ``[[country]]`` (:func:`fill_country`)."""
+"""Placeholders editors write in any text: ``[[phone]]`` for the free number
+(filled in by :mod:`returnsite.contact`), ``[[country]]`` for the country's
+name in a sheet's or a story's texts (the pages of sheets and stories fill it
+in, :func:`fill_country`), ``[[support_table]]`` in a programme page for the
+table of what the programme gives to whom, from data/estimator.yml (filled in
+by ``hooks/estimator_hook.py`` with :func:`returnsite.estimator.rules_table`;
+write it on a line of its own). Declared here once."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ import difflib
 import re
 
 PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
-PLACEHOLDERS = ("phone", "country")
+PLACEHOLDERS = ("phone", "country", "support_table")
 # The programme's pages (docs/<lang>/*.md) are about no one country.
-PAGE_PLACEHOLDERS = ("phone",)
+PAGE_PLACEHOLDERS = ("phone", "support_table")
 
 
 def placeholder_problems(text: str, known: tuple[str, ...] = PLACEHOLDERS) -> list[tuple[int, str]]:

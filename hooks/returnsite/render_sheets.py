@@ -25,6 +25,7 @@ from returnsite.content.dates import DocumentDate
 from returnsite.content.fields import country_name
 from returnsite.content.sections import load_sections
 from returnsite.content.sheets import Partner
+from returnsite.estimator import EstimatorRules
 from returnsite.i18n import N_
 from returnsite.languages import default_language, language
 from returnsite.markdown_pages import (
@@ -45,6 +46,7 @@ from returnsite.markdown_pages import (
 from returnsite.organisations import organisation_name
 from returnsite.placeholders import fill_country
 from returnsite.render_stories import story_title
+from returnsite.sheet_support import ESTIMATOR_PAGE, support_view
 from returnsite.translation_status import translation_meta
 
 # The section titles of data/sheet_sections.yml, for the UI catalogs
@@ -86,6 +88,8 @@ class SheetOptions:
     stale_after_months: int = DEFAULT_STALE_AFTER_MONTHS
     # The language-neutral path of the page listing the return desks, if the site has one.
     desks_page: str | None = None
+    # The estimator's rules (data/estimator.yml): a sheet's "What support you may get".
+    rules: EstimatorRules | None = None
 
 
 # --- Stale sheets ---------------------------------------------------------------
@@ -328,9 +332,15 @@ def sheet_page(
         reviewed=_reviewed(sheet, page_reader),
         newest=_newest(sheet, page_reader),
         summary=pick(texts.summary, english.summary),
+        support=support_view(facts, options.rules, code, relative_link(page, ESTIMATOR_PAGE))
+        if options.rules
+        else None,
         sections=[view for view in shown if view.key != SOURCES],
         sources=next((view for view in shown if view.key == SOURCES), None),
-        source_list=[_source(source, page_reader) for source in sheet.facts.sources],
+        source_list=[
+            _source(source, page_reader)
+            for source in [*sheet.facts.sources, sheet.facts.visa_for_belgium.source]
+        ],
         stories=_story_links(stories, page, page_reader),
         missing=_markdown_list([page_reader.markdown(t) for t in missing], locale)
         if missing

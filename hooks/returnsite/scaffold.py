@@ -37,6 +37,19 @@ from returnsite.yaml_source import parse_yaml
 
 TARGET_KINDS = ("page", "sheet", "story")
 
+# The list of countries whose nationals need a visa (Annex I) or not (Annex II),
+# as written into a new sheet.yml: the editor checks the newest consolidated
+# version and writes its date and CELEX number.
+VISA_REGULATION = {
+    "title": "Regulation (EU) 2018/1806 of 14 November 2018 listing the third countries whose "
+    "nationals must be in possession of visas when crossing the external borders and those "
+    "whose nationals are exempt from that requirement (OJ L 303, 28.11.2018, p. 39), "
+    "consolidated version CELEX 02018R1806-20240804",
+    "publisher": "European Union, EUR-Lex",
+    "url": "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-20240804",
+    "date": "2024-08-04",
+}
+
 
 class ScaffoldError(ValueError):
     """What the editor asked for cannot be done; the message says why and what to do."""
@@ -75,7 +88,16 @@ def new_sheet(country: str, root: Path = ROOT, today: dt.date | None = None) -> 
     facts = _header(
         f"Country sheet of {name}: the facts, the same in every language.",
         "The texts are in en.yml (English) and <language>.yml files beside this one.",
-    ) + _fields(SheetFacts, {"country": code, "status": "draft"})
+    ) + _fields(
+        SheetFacts,
+        {
+            "country": code,
+            "status": "draft",
+            # The source is the same for every country; whether a visa is
+            # required is for the editor to check in its annexes.
+            "visa_for_belgium": {"source": VISA_REGULATION},
+        },
+    )
     texts = _header(
         f"English texts of the {name} sheet. Plain language: short sentences.",
         "Only facts with a source listed in sheet.yml; leave a section out rather than guess.",

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { STATUSES, estimate } from "../../docs/assets/estimator/estimator.js";
+import { STATUSES, countryAnswer, estimate, upToItems } from "../../docs/assets/estimator/estimator.js";
 
 // The rules as the build writes them to rules.json from data/estimator.yml
 // (programme slides of 09/08/2017). Written out by hand so that the expected
@@ -17,7 +17,7 @@ const RULES = Object.freeze({
     },
   },
   travel: { sources: ["slides_2017"] },
-  departure_premium: { per_adult: 250, per_child: 125, sources: ["slides_2017"] },
+  departure_premium: { per_adult: 250, per_child: 125, decided_case_by_case: true, sources: ["slides_2017"] },
   reintegration: {
     per_adult: 700,
     per_child: 350,
@@ -159,5 +159,41 @@ describe("estimate rejects invalid answers", () => {
     assert.throws(() => estimate(rules, valid), {
       message: 'rules.departure_premium.per_adult must be a whole number of euros, got "250"',
     });
+  });
+});
+
+describe("amounts shown as \"up to\"", () => {
+  it("shows the departure premium as up to when the rules say the counsellor decides it", () => {
+    assert.deepEqual(upToItems(RULES), ["departure_premium", "vulnerability_up_to"]);
+  });
+
+  it("shows the departure premium as a plain amount when the rules say everyone gets it", () => {
+    const rules = structuredClone(RULES);
+    rules.departure_premium.decided_case_by_case = false;
+    assert.deepEqual(upToItems(rules), ["vulnerability_up_to"]);
+  });
+
+  it("keeps the premium's amount as the most a person gets, inside the total", () => {
+    const result = estimate(RULES, answers("never_applied", 2, 1, false));
+    assert.equal(result.departure_premium, 625);
+    assert.equal(result.total_up_to, 625 + 500); // with support for a family with children
+  });
+});
+
+describe("the country of a sheet's link (estimator/?country=al)", () => {
+  const COUNTRIES = { al: { name: "Albanie", visa_required: false }, ma: { name: "Maroc", visa_required: true } };
+
+  it("answers the visa question for a visa-exempt country", () => {
+    assert.deepEqual(countryAnswer("?country=al", COUNTRIES), { code: "al", name: "Albanie", visa: "no" });
+  });
+
+  it("answers the visa question for a country whose nationals need a visa", () => {
+    assert.deepEqual(countryAnswer("?country=MA", COUNTRIES), { code: "ma", name: "Maroc", visa: "yes" });
+  });
+
+  it("answers nothing for a country without a sheet, or without the parameter", () => {
+    assert.equal(countryAnswer("?country=zz", COUNTRIES), null);
+    assert.equal(countryAnswer("?country=__proto__", COUNTRIES), null);
+    assert.equal(countryAnswer("", COUNTRIES), null);
   });
 });

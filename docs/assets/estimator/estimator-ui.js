@@ -1,6 +1,6 @@
 // Support estimator, page wiring: reads the form, shows the estimate.
 // The rules are embedded in the page (no request); the answers never leave it.
-import { estimate } from "./estimator.js";
+import { countryAnswer, estimate, upToItems } from "./estimator.js";
 import { moneyFormatter } from "./money.js";
 
 const root = document.getElementById("estimator");
@@ -22,6 +22,7 @@ function start(root) {
     numberingSystem: "latn",
   });
 
+  answerForCountry(root, form);
   const update = () => show(result, form, rules, money, day);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
@@ -29,6 +30,18 @@ function start(root) {
   window.addEventListener("beforeprint", update);
   root.querySelector("#estimator-print").addEventListener("click", () => window.print());
   update();
+}
+
+// A country sheet links here with its country (?country=al): the visa
+// question is answered from the sheet's data, and the country named.
+function answerForCountry(root, form) {
+  const data = document.getElementById("estimator-countries-data");
+  const answer = data ? countryAnswer(window.location.search, JSON.parse(data.textContent)) : null;
+  if (!answer) return;
+  form.elements.visa.value = answer.visa;
+  const hint = root.querySelector("#est-visa-country");
+  hint.textContent = hint.dataset[answer.visa].replace("{country}", answer.name);
+  hint.hidden = false;
 }
 
 function show(result, form, rules, money, day) {
@@ -63,12 +76,13 @@ function show(result, form, rules, money, day) {
     estimates = [["one", estimates[0][1]]];
   }
 
+  const upToNames = upToItems(rules);
   const columns = new Set(estimates.map(([column]) => column));
   for (const cell of table.querySelectorAll("[data-col]")) cell.hidden = !columns.has(cell.dataset.col);
   for (const [column, amounts] of estimates) {
     for (const [item, value] of Object.entries(amounts)) {
       const cell = table.querySelector(`tr[data-item="${item}"] td[data-col="${column}"]`);
-      const upTo = item === "vulnerability_up_to" && value > 0;
+      const upTo = upToNames.includes(item) && value > 0;
       showAmount(cell, upTo ? text.upTo : "{amount}", money.format(value));
     }
   }

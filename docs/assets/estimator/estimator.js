@@ -49,6 +49,28 @@ export function estimate(rules, answers) {
   };
 }
 
+/**
+ * The items of an estimate that are a most, decided by the return counsellor:
+ * shown as "up to" when not 0. The rules say whether the departure premium is one.
+ */
+export function upToItems(rules) {
+  const items = ["vulnerability_up_to"];
+  if (section(rules, "departure_premium").decided_case_by_case === true) items.unshift("departure_premium");
+  return items;
+}
+
+/**
+ * The visa answer for the country named in the page's address (`?country=al`,
+ * from a country sheet's link): {code, name, visa: "yes"|"no"}, or null.
+ * `countries` maps a code to {name, visa_required}, written by the build.
+ */
+export function countryAnswer(search, countries) {
+  const code = (new URLSearchParams(search).get("country") ?? "").trim().toLowerCase();
+  if (!/^[a-z]{2}$/.test(code) || !Object.hasOwn(countries, code)) return null;
+  const { name, visa_required } = countries[code];
+  return { code, name, visa: visa_required ? "yes" : "no" };
+}
+
 /** The answers, checked; throws an Error whose message starts with the field's name. */
 export function checkAnswers(answers) {
   if (answers === null || typeof answers !== "object") {

@@ -25,6 +25,7 @@ from returnsite.content.fields import CountryCode, country_codes, language_codes
 from returnsite.content.links import LinkTargets, document_link_errors
 from returnsite.content.sections import Section, load_sections, sections_model
 from returnsite.content.translation import TranslationInfo
+from returnsite.content.visa import VisaForBelgium
 from returnsite.validation import (
     ContentError,
     Markdown,
@@ -152,6 +153,10 @@ class SheetFacts(BaseModel):
     country: CountryCode = Field(
         description="ISO 3166-1 two-letter code of the country, the same as the folder name.",
         examples=["ma"],
+    )
+    visa_for_belgium: VisaForBelgium = Field(
+        description="Whether people of this nationality need a visa to enter Belgium, "
+        "with the source: the page's 'What support you may get' follows from it."
     )
     status: Literal["draft", "reviewed"] = Field(
         description="'draft' until a local partner has checked the sheet, then 'reviewed'.",
