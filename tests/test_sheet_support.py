@@ -10,6 +10,7 @@ import pytest
 
 from returnsite import ROOT
 from returnsite.content import load_content
+from returnsite.content.dates import DocumentDate
 from returnsite.estimator import load_rules
 from returnsite.i18n import translations
 from returnsite.render_sheets import SheetOptions, sheet_page
@@ -42,7 +43,7 @@ def test_every_sheet_declares_the_visa_rule_with_the_regulation_as_source(sheets
         assert source.url == (
             "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-20240804"
         )
-        assert source.date == dt.date(2024, 8, 4)
+        assert source.date == DocumentDate(2024, 8, 4)
 
 
 def test_the_visa_facts_follow_the_annexes_of_the_regulation():

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from returnsite.validation import PastDate, Text, Url, YamlBool
+from returnsite.content.dates import DocDate
+from returnsite.validation import Text, Url, YamlBool
 
 
 class RegulationVersion(BaseModel):
@@ -28,7 +29,7 @@ class RegulationVersion(BaseModel):
             "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02018R1806-20240804"
         ],
     )
-    date: PastDate = Field(
+    date: DocDate = Field(
         description="The date of the consolidated version you checked (YYYY-MM-DD).",
         examples=["2024-08-04"],
     )
