@@ -123,7 +123,8 @@ def test_the_newsletter_is_received_through_the_address_in_the_data(english_only
     contact = tmp_path / "contact.yml"
     contact.write_text(
         (FIXTURES / "contact.yml").read_text()
-        + "newsletter:\n  form: https://www.fedasil.be/newsletter\n  source: Test fixture\n"
+        + "newsletter:\n  form: https://www.fedasil.be/newsletter\n"
+        "  source: {title: T, language: en, publisher: T, kind: document}\n"
     )
     data = load_contact_data(contact, FIXTURES / "minimal.yml")
     assert (

@@ -410,5 +410,5 @@ def test_an_unknown_placeholder_in_a_sheet_is_reported_in_the_sheet(root: Path) 
     )
     assert _errors(root) == [
         f"{EN}:{line}: summary: unknown placeholder [[phon]] (did you mean 'phone'?); "
-        "write [[phone]] or [[country]] or [[support_table]]"
+        "write [[phone]] or [[country]]"
     ]

@@ -41,13 +41,19 @@ def _newsletter_errors(tmp_path: Path, newsletter: str) -> list[str]:
 
 
 def test_a_newsletter_needs_a_way_to_subscribe(tmp_path: Path) -> None:
-    assert _newsletter_errors(tmp_path, "newsletter:\n  source: Test fixture\n") == [
+    assert _newsletter_errors(
+        tmp_path,
+        "newsletter:\n  source: {title: T, language: en, publisher: T, kind: document}\n",
+    ) == [
         "newsletter: no way to subscribe is given; add 'email:' or 'form:', or remove 'newsletter:'"
     ]
 
 
 def test_a_newsletter_form_must_be_the_programmes_own(tmp_path: Path) -> None:
-    text = "newsletter:\n  form: https://forms.example.com/news\n  source: Test fixture\n"
+    text = (
+        "newsletter:\n  form: https://forms.example.com/news\n"
+        "  source: {title: T, language: en, publisher: T, kind: document}\n"
+    )
     assert _newsletter_errors(tmp_path, text) == [
         "newsletter.form: 'https://forms.example.com/news' is not on the programme's own web "
         "site; give the address of the programme's form (on fedasil.be or voluntaryreturn.be), "
@@ -58,8 +64,8 @@ def test_a_newsletter_form_must_be_the_programmes_own(tmp_path: Path) -> None:
 def test_a_declared_newsletter_is_read(tmp_path: Path) -> None:
     contact = tmp_path / "contact.yml"
     contact.write_text(
-        CONTACT.read_text(encoding="utf-8")
-        + "newsletter:\n  email: news@fedasil.be\n  source: Test fixture\n",
+        CONTACT.read_text(encoding="utf-8") + "newsletter:\n  email: news@fedasil.be\n"
+        "  source: {title: T, language: en, publisher: T, kind: document}\n",
         encoding="utf-8",
     )
     data = load_contact_data(contact, FIXTURES / "minimal.yml")

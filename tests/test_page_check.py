@@ -50,8 +50,9 @@ def _site(tmp_path: Path, page: str, name: str = "index.md", lang: str = "fr") -
     (tmp_path / "data" / "desks.yml").write_text(
         "desks:\n"
         "  ghent:\n    city: Ghent\n    address: {street: Example street 1, postcode: '9000'}\n"
-        "    source: Test\n"
-        "  liege:\n    city: Liège\n    source: Test\n",
+        "    source: {title: T, language: en, publisher: T, kind: document}\n"
+        "  liege:\n    city: Liège\n"
+        "    source: {title: T, language: en, publisher: T, kind: document}\n",
         encoding="utf-8",
     )
     folder = tmp_path / "docs" / lang

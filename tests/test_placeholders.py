@@ -17,7 +17,19 @@ OPTIONS = SheetOptions(today=dt.date(2025, 6, 1))
 
 
 def sheet(texts: dict[str, dict]) -> CountrySheet:
-    facts = {"country": "ma", "status": "draft", "last_reviewed": "2025-01-15"}
+    facts = {
+        "country": "ma",
+        "status": "draft",
+        "visa_for_belgium": {
+            "required": True,
+            "source": {
+                "title": "Regulation (EU) 2018/1806",
+                "publisher": "EUR-Lex",
+                "url": "https://eur-lex.europa.eu/",
+                "date": "2024-08-04",
+            },
+        },
+    }
     return CountrySheet(
         code="ma",
         folder=Path("country_sheets") / "ma",

@@ -13,11 +13,20 @@ import re
 
 PLACEHOLDER = re.compile(r"\[\[\s*([\w-]+)\s*\]\]")
 PLACEHOLDERS = ("phone", "country", "support_table")
-# The programme's pages (docs/<lang>/*.md) are about no one country.
+# Where each may be written: the programme's pages (docs/<lang>/*.md) are about
+# no one country; a sheet's or a story's texts have no support table.
 PAGE_PLACEHOLDERS = ("phone", "support_table")
+CONTENT_PLACEHOLDERS = ("phone", "country")
+_ONLY_IN = {
+    "country": "works only in the texts of country sheets and stories; "
+    "write the name of the country here",
+    "support_table": "works only in the programme's pages (docs/); leave it out here",
+}
 
 
-def placeholder_problems(text: str, known: tuple[str, ...] = PLACEHOLDERS) -> list[tuple[int, str]]:
+def placeholder_problems(
+    text: str, known: tuple[str, ...] = CONTENT_PLACEHOLDERS
+) -> list[tuple[int, str]]:
     """``(offset, message)`` for each ``[[name]]`` the build does not know in
     a text where ``known`` placeholders can be written."""
     write = " or ".join(f"[[{name}]]" for name in known)
@@ -26,14 +35,8 @@ def placeholder_problems(text: str, known: tuple[str, ...] = PLACEHOLDERS) -> li
         name = match.group(1)
         if name in known:
             continue
-        if name in PLACEHOLDERS:
-            problems.append(
-                (
-                    match.start(),
-                    f"[[{name}]] works only in the texts of country sheets and stories; "
-                    "write the name of the country here",
-                )
-            )
+        if name in _ONLY_IN:
+            problems.append((match.start(), f"[[{name}]] {_ONLY_IN[name]}"))
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
