@@ -11,7 +11,7 @@ import pytest
 
 from returnsite import ROOT
 from returnsite.languages import codes
-from returnsite.placeholders import placeholder_problems
+from returnsite.placeholders import PAGE_PLACEHOLDERS, placeholder_problems
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import estimator_hook  # noqa: E402
@@ -28,7 +28,11 @@ def test_each_language_shows_the_generated_table_once_with_one_caveat(code):
 
 
 def test_the_placeholder_is_known_to_the_checks():
-    assert placeholder_problems("[[support_table]]") == []
+    assert placeholder_problems("[[support_table]]", PAGE_PLACEHOLDERS) == []
+    # A sheet's or a story's text is about one country: no table of everyone's support.
+    assert placeholder_problems("[[support_table]]") == [
+        (0, "[[support_table]] works only in the programme's pages (docs/); leave it out here")
+    ]
 
 
 def test_the_hook_replaces_the_placeholder_with_the_table_in_the_pages_language():
