@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from babel.support import NullTranslations
+from visa import VISA_FACT
 
 from returnsite.content import CountrySheet, SheetFacts, SheetTexts, Story, StoryFile
 from returnsite.placeholders import PAGE_PLACEHOLDERS, fill_country, placeholder_problems
@@ -20,15 +21,7 @@ def sheet(texts: dict[str, dict]) -> CountrySheet:
     facts = {
         "country": "ma",
         "status": "draft",
-        "visa_for_belgium": {
-            "required": True,
-            "source": {
-                "title": "Regulation (EU) 2018/1806",
-                "publisher": "EUR-Lex",
-                "url": "https://eur-lex.europa.eu/",
-                "date": "2024-08-04",
-            },
-        },
+        "visa_for_belgium": VISA_FACT,
     }
     return CountrySheet(
         code="ma",

@@ -9,6 +9,7 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations
+from visa import VISA_FACT
 
 from returnsite import ROOT
 from returnsite.content import CountrySheet, SheetFacts, SheetTexts, load_content, load_sections
@@ -54,15 +55,7 @@ def make_sheet(
     data: dict[str, object] = {
         "country": code,
         "status": "draft",
-        "visa_for_belgium": {
-            "required": True,
-            "source": {
-                "title": "Regulation (EU) 2018/1806",
-                "publisher": "EUR-Lex",
-                "url": "https://eur-lex.europa.eu/",
-                "date": "2024-08-04",
-            },
-        },
+        "visa_for_belgium": VISA_FACT,
         **facts,
     }
     if "last_reviewed" in data or data["status"] == "reviewed":

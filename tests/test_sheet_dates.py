@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.support import NullTranslations
+from visa import VISA_YAML
 
 from returnsite import validation
 from returnsite.content import check_content, load_content
@@ -52,20 +53,9 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-# Required of every sheet; written last so that the lines above keep their numbers.
-VISA = """\
-visa_for_belgium:
-  required: true
-  source:
-    title: Regulation (EU) 2018/1806
-    publisher: EUR-Lex
-    url: https://eur-lex.europa.eu/
-    date: 2024-08-04
-"""
-
-
 def _errors(root: Path, sheet: str) -> list[str]:
-    (root / SHEET).write_text(sheet + VISA, encoding="utf-8")
+    # The visa fact, required of every sheet, last: the lines above keep their numbers.
+    (root / SHEET).write_text(sheet + VISA_YAML, encoding="utf-8")
     _, errors = check_content(root)
     return [str(error).removeprefix(f"{root}/") for error in errors]
 
