@@ -18,7 +18,15 @@ from babel.lists import format_list
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
-from returnsite.desks import ContactData, Desk, PhoneLine, international, tel_uri
+from returnsite.desks import (
+    ContactData,
+    Desk,
+    Newsletter,
+    Orders,
+    PhoneLine,
+    international,
+    tel_uri,
+)
 from returnsite.hours import HoursLine, OpeningHours, hours_lines, hours_text, status_data
 from returnsite.i18n import N_, draft_messages, translations
 from returnsite.languages import language
@@ -217,43 +225,55 @@ def _other_help(_: MarkdownTexts) -> list[str]:
 
 
 def _orders(data: ContactData, _: MarkdownTexts) -> list[str]:
-    lines = ["## " + _("Brochures and posters"), ""]
-    orders = data.orders
-    if orders is not None and orders.email:
-        link = _link(markdown_text(orders.email), f"mailto:{orders.email}")
-        lines.append(_("To order brochures and posters, write to %(email)s.", email=link))
-    elif orders is not None and orders.form:
-        link = _link(_("the contact form of the programme"), orders.form)
-        lines.append(_("To order brochures and posters, use %(form)s.", form=link))
-    else:
-        lines.append(
-            _(
-                "To order brochures and posters, ask at a return desk or call the free "
-                "number %(phone)s.",
-                phone=PHONE,
-            )
-        )
-    return [*lines, ""]
+    return _channel(
+        _,
+        _("Brochures and posters"),
+        data.orders,
+        by_email=N_("To order brochures and posters, write to %(email)s."),
+        by_form=N_("To order brochures and posters, use %(form)s."),
+        form=N_("the contact form of the programme"),
+        otherwise=N_(
+            "To order brochures and posters, ask at a return desk or call the free "
+            "number %(phone)s."
+        ),
+    )
 
 
 def _newsletter(data: ContactData, _: MarkdownTexts) -> list[str]:
-    lines = ["## " + _("Newsletter"), ""]
-    newsletter = data.newsletter
-    if newsletter is not None and newsletter.email:
-        link = _link(markdown_text(newsletter.email), f"mailto:{newsletter.email}")
-        lines.append(_("To receive the newsletter, write to %(email)s.", email=link))
-    elif newsletter is not None and newsletter.form:
-        link = _link(_("the newsletter form of the programme"), newsletter.form)
-        lines.append(_("To receive the newsletter, use %(form)s.", form=link))
+    return _channel(
+        _,
+        _("Newsletter"),
+        data.newsletter,
+        by_email=N_("To receive the newsletter, write to %(email)s."),
+        by_form=N_("To receive the newsletter, use %(form)s."),
+        form=N_("the newsletter form of the programme"),
+        otherwise=N_(
+            "The programme sends a newsletter about voluntary return four times a year. "
+            "To receive it, ask at a return desk or call the free number %(phone)s."
+        ),
+    )
+
+
+def _channel(
+    _: MarkdownTexts,
+    title: str,
+    channel: Orders | Newsletter | None,
+    *,
+    by_email: str,
+    by_form: str,
+    form: str,
+    otherwise: str,
+) -> list[str]:
+    """A section saying how to reach a channel declared in data/contact.yml
+    (its e-mail, else its form), or, while none is declared, to ask at a desk
+    or call the free number: never a way that does not exist."""
+    if channel is not None and channel.email:
+        line = _(by_email, email=_link(markdown_text(channel.email), f"mailto:{channel.email}"))
+    elif channel is not None and channel.form:
+        line = _(by_form, form=_link(_(form), channel.form))
     else:
-        lines.append(
-            _(
-                "The programme sends a newsletter about voluntary return four times a year. "
-                "To receive it, ask at a return desk or call the free number %(phone)s.",
-                phone=PHONE,
-            )
-        )
-    return [*lines, ""]
+        line = _(otherwise, phone=PHONE)
+    return ["## " + title, "", line, ""]
 
 
 def _sources(data: ContactData, _: MarkdownTexts) -> str:

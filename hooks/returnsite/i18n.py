@@ -36,12 +36,8 @@ def translations(code: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations
     Raises :class:`ContentErrors` for a catalog with mistakes: a broken catalog
     is never compiled.
     """
-    path = catalog_path(code, locales_dir)
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return NullTranslations()
-    return _compiled(path, code, stat.st_mtime_ns, stat.st_size)
+    key = _catalog_key(code, locales_dir)
+    return NullTranslations() if key is None else _compiled(*key)
 
 
 @lru_cache(maxsize=64)
@@ -63,12 +59,19 @@ def _compiled(path: Path, code: str, mtime_ns: int, size: int) -> NullTranslatio
 def draft_messages(code: str, locales_dir: Path = LOCALES_DIR) -> frozenset[str]:
     """The messages of language *code* whose translation no translator has checked
     yet: the catalog's ``#, fuzzy`` entries (shown to readers, marked as drafts)."""
+    key = _catalog_key(code, locales_dir)
+    return frozenset() if key is None else _drafts(*key)
+
+
+def _catalog_key(code: str, locales_dir: Path) -> tuple[Path, str, int, int] | None:
+    """The catalog of *code* with its time and size (what the caches are keyed by),
+    or None when the language has no catalog."""
     path = catalog_path(code, locales_dir)
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return frozenset()
-    return _drafts(path, code, stat.st_mtime_ns, stat.st_size)
+        return None
+    return path, code, stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=64)
